@@ -1,0 +1,86 @@
+"""arnews: typed, offset-exact structure from raw Arabic news text.
+
+Everything a user needs is importable from here::
+
+    >>> import arnews
+    >>> article = arnews.parse("أستانا أول يوليو 2024 (شينخوا) قال الرئيس إن الزيارة ناجحة.")
+    >>> article.dateline.agency.name
+    'Xinhua'
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from arnews._article import parse
+from arnews._dateline import find_credit, find_dateline
+from arnews._dates import find_dates, parse_date
+from arnews._language import detect_language
+from arnews._model import (
+    Agency,
+    Article,
+    Calendar,
+    Credit,
+    Cue,
+    Dateline,
+    Language,
+    NewsDate,
+    Paragraph,
+    Quote,
+    QuoteKind,
+    Sentence,
+    Span,
+    Speaker,
+    Token,
+    TokenKind,
+)
+from arnews._normalize import Aligned, Change, NormalizeConfig, explain, normalize, normalize_aligned
+from arnews._quotes import find_quotes
+from arnews._segment import paragraphs, sentences, tokens
+from arnews._serialize import SCHEMA_VERSION, from_dict, from_json, to_dict, to_json
+
+try:
+    __version__ = version("arnews")
+except PackageNotFoundError:  # pragma: no cover - only when run from a bare source tree
+    __version__ = "0+unknown"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Agency",
+    "Aligned",
+    "Article",
+    "Calendar",
+    "Change",
+    "Credit",
+    "Cue",
+    "Dateline",
+    "Language",
+    "NewsDate",
+    "NormalizeConfig",
+    "Paragraph",
+    "Quote",
+    "QuoteKind",
+    "Sentence",
+    "Span",
+    "Speaker",
+    "Token",
+    "TokenKind",
+    "__version__",
+    "detect_language",
+    "explain",
+    "find_credit",
+    "find_dateline",
+    "find_dates",
+    "find_quotes",
+    "from_dict",
+    "from_json",
+    "normalize",
+    "normalize_aligned",
+    "paragraphs",
+    "parse",
+    "parse_date",
+    "sentences",
+    "to_dict",
+    "to_json",
+    "tokens",
+]

@@ -1,0 +1,5 @@
+"""``python -m arnews``: the command line."""
+
+from arnews._cli import main
+
+raise SystemExit(main())

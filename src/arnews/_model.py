@@ -1,0 +1,346 @@
+"""The typed, immutable article model.
+
+Every annotation is a half-open ``[start, end)`` span of code-point offsets
+into the exact string the caller passed: ``text[span.start:span.end]`` is
+always the annotation's text. Nothing here points into a normalized copy.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+
+import attrs
+
+__all__ = [
+    "Agency",
+    "Article",
+    "Calendar",
+    "Credit",
+    "Cue",
+    "Dateline",
+    "Language",
+    "NewsDate",
+    "Paragraph",
+    "Quote",
+    "QuoteKind",
+    "Sentence",
+    "Span",
+    "Speaker",
+    "Token",
+    "TokenKind",
+]
+
+
+def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+
+
+@attrs.frozen(order=True)
+class Span:
+    """A half-open ``[start, end)`` range of code-point offsets into a text.
+
+    Args:
+        start: Offset of the first character.
+        end: Offset one past the last character; ``start <= end``.
+
+    Raises:
+        ValueError: If ``start < 0`` or ``end < start``.
+
+    Example:
+        >>> span = Span(6, 10)
+        >>> span.slice("أستانا أول يوليو")
+        'أول'
+        >>> len(span)
+        4
+    """
+
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field()
+
+    @end.validator
+    def _end_after_start(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if value < self.start:
+            raise ValueError(f"end must be >= start, got start={self.start} end={value}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def slice(self, text: str) -> str:
+        """Return the part of ``text`` this span covers."""
+        return text[self.start : self.end]
+
+    def contains(self, other: Span) -> bool:
+        """Whether ``other`` lies wholly inside this span.
+
+        Example:
+            >>> Span(0, 10).contains(Span(2, 5))
+            True
+        """
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        """Whether the two spans share at least one character.
+
+        Example:
+            >>> Span(0, 5).overlaps(Span(4, 8)), Span(0, 5).overlaps(Span(5, 8))
+            (True, False)
+        """
+        return self.start < other.end and other.start < self.end
+
+
+class TokenKind(enum.StrEnum):
+    """What a :class:`Token` is."""
+
+    WORD = "word"
+    NUMBER = "number"
+    PUNCTUATION = "punctuation"
+    LATIN = "latin"
+    URL = "url"
+    EMAIL = "email"
+    HASHTAG = "hashtag"
+    MENTION = "mention"
+    EMOJI = "emoji"
+    SYMBOL = "symbol"
+
+
+class Calendar(enum.StrEnum):
+    """The calendar a :class:`NewsDate` is written in."""
+
+    GREGORIAN = "gregorian"
+    HIJRI = "hijri"
+
+
+class QuoteKind(enum.StrEnum):
+    """Direct speech (in quote marks or after a cue and a colon) or indirect speech."""
+
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+
+
+@attrs.frozen
+class Token:
+    """A word, number, punctuation mark or other unit of text.
+
+    Attributes:
+        span: Where the token stands in the text.
+        text: The token exactly as written (diacritics and tatweel kept).
+        kind: What the token is.
+    """
+
+    span: Span
+    text: str
+    kind: TokenKind
+
+
+@attrs.frozen
+class Language:
+    """The language of a text, as :func:`arnews.detect_language` decides it.
+
+    Attributes:
+        code: ISO 639 code (``ar``, ``fa``, ``ur``, ``ps``, ``ckb``, ``en``, ...)
+            or ``und`` when the text holds no evidence.
+        script: ISO 15924 script name (``Arab``, ``Latn``, ...) or ``Zyyy``.
+        confidence: How sure the decision is, from 0 to 1.
+        reliable: Whether the confidence is high enough to act on.
+    """
+
+    code: str
+    script: str
+    confidence: float
+    reliable: bool
+
+    @classmethod
+    def undetermined(cls) -> Language:
+        """The result for text that carries no language evidence.
+
+        Example:
+            >>> Language.undetermined().code
+            'und'
+        """
+        return cls(code="und", script="Zyyy", confidence=0.0, reliable=False)
+
+
+@attrs.frozen
+class Sentence:
+    """A sentence: from its first non-space character to its final punctuation
+    and any closing quote marks or brackets after it.
+
+    Attributes:
+        span: Where the sentence stands in the text.
+        text: The sentence exactly as written.
+    """
+
+    span: Span
+    text: str
+
+
+@attrs.frozen
+class Paragraph:
+    """A paragraph of the article body.
+
+    Attributes:
+        span: Where the paragraph stands in the text.
+        text: The paragraph exactly as written.
+        language: The paragraph's language, when it was detected.
+    """
+
+    span: Span
+    text: str
+    language: Language | None = None
+
+
+@attrs.frozen
+class NewsDate:
+    """A date as a news text states it, in its own calendar.
+
+    Only what the text says is filled in: a missing year stays ``None`` and is
+    never guessed.
+
+    Attributes:
+        year: The year, or ``None`` when the text does not state it.
+        month: The month (1-12), or ``None``.
+        day: The day of the month, or ``None``.
+        calendar: The calendar the date is written in.
+        gregorian: The same day in the Gregorian calendar, when it is fully
+            known (for Hijri dates: converted with the Umm al-Qura calendar).
+        span: Where the date expression stands in the text, when it was found
+            in one.
+
+    Example:
+        >>> NewsDate(2024, 7, 1, Calendar.GREGORIAN).calendar
+        <Calendar.GREGORIAN: 'gregorian'>
+    """
+
+    year: int | None
+    month: int | None
+    day: int | None
+    calendar: Calendar
+    gregorian: datetime.date | None = None
+    span: Span | None = None
+
+
+@attrs.frozen
+class Agency:
+    """A news agency or outlet credited in a dateline or credit line.
+
+    Attributes:
+        name: Canonical English name (``Xinhua``, ``AFP``, ``SPA``, ...).
+        surface: The credit exactly as written (``شينخوا``, ``أ ف ب``, ...).
+        span: Where the credit stands in the text.
+    """
+
+    name: str
+    surface: str
+    span: Span | None = None
+
+
+@attrs.frozen
+class Dateline:
+    """The lead-in that says where, when and from whom a story was filed.
+
+    Attributes:
+        span: From the dateline's first character to the end of its trailing
+            separator.
+        text: The dateline exactly as written.
+        location: The place exactly as written, or ``None``.
+        location_span: Where the place stands in the text.
+        date: The first date the dateline states.
+        alt_date: The second date, when both calendars are given
+            (``... هـ الموافق ... م``).
+        agency: The credited agency or outlet.
+    """
+
+    span: Span
+    text: str
+    location: str | None = None
+    location_span: Span | None = None
+    date: NewsDate | None = None
+    alt_date: NewsDate | None = None
+    agency: Agency | None = None
+
+
+@attrs.frozen
+class Credit:
+    """A credit line at the end of an article (``فرانس24/ أ ف ب``).
+
+    Attributes:
+        span: Where the credit line stands in the text.
+        text: The credit line exactly as written.
+        agency: The credited agency, when it is known.
+    """
+
+    span: Span
+    text: str
+    agency: Agency | None = None
+
+
+@attrs.frozen
+class Speaker:
+    """The source a quote is attributed to.
+
+    Attributes:
+        name: The source's most specific name as written (``قاسم جومارت
+            توكاييف`` rather than ``الرئيس``), or a descriptive noun phrase.
+        span: Where that mention stands in the text.
+    """
+
+    name: str
+    span: Span | None = None
+
+
+@attrs.frozen
+class Cue:
+    """The reporting verb or phrase that introduces a quote (``وقال``, ``بحسب``).
+
+    Attributes:
+        text: The cue exactly as written.
+        span: Where the cue stands in the text.
+    """
+
+    text: str
+    span: Span
+
+
+@attrs.frozen
+class Quote:
+    """A stretch of reported speech.
+
+    Attributes:
+        kind: ``direct`` (the words inside quote marks, or after a cue and a
+            colon) or ``indirect`` (the content after a complementizer).
+        span: The quoted content, without the quote marks.
+        text: The quoted content exactly as written.
+        speaker: Who is quoted, when known.
+        cue: The reporting cue, when there is one.
+    """
+
+    kind: QuoteKind
+    span: Span
+    text: str
+    speaker: Speaker | None = None
+    cue: Cue | None = None
+
+
+@attrs.frozen
+class Article:
+    """A parsed news article. Build one with :func:`arnews.parse`.
+
+    Attributes:
+        text: The text exactly as passed to :func:`arnews.parse`.
+        language: The main language of the text.
+        dateline: The dateline, when the article has one.
+        credit: The credit line at the end of the article, when it has one.
+        paragraphs: The paragraphs, in order.
+        sentences: The sentences, in order.
+        quotes: The quotes, in order of their spans.
+    """
+
+    text: str
+    language: Language = attrs.field(factory=Language.undetermined)
+    dateline: Dateline | None = None
+    credit: Credit | None = None
+    paragraphs: tuple[Paragraph, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    quotes: tuple[Quote, ...] = ()

@@ -1,0 +1,192 @@
+"""Lexicon matching on the normalized shadow of a text.
+
+The extractors (dates, datelines, quotes) look words and phrases up in data
+tables. Both the table keys and the input are normalized with the same
+profile, :meth:`NormalizeConfig.matching`, so ``أ/إ/آ/ا``, ``ى/ي``,
+diacritics, tatweel and Arabic-Indic digits never defeat a match; the
+:class:`~arnews.Aligned` offset map then reports the match on the original
+text.
+
+The keys compile into one regular expression shaped like a trie: at every
+point the branches start with different characters, so the engine never
+backtracks into a sibling branch and a scan costs linear time in the input.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from typing import Generic, TypeVar
+
+import attrs
+
+from arnews._normalize import Aligned, NormalizeConfig, normalize, normalize_aligned
+
+__all__ = ["Lexicon", "LexiconMatch", "fold", "shadow"]
+
+V = TypeVar("V")
+
+# A key's inner space matches any run of spaces in the shadow: sources pad
+# month names and agency abbreviations unevenly (``أ  ف ب``, ``كانون  الثاني``).
+_SPACE_RUN = "[ ]+"
+_BEFORE_WORD = r"(?<!\w)"
+_AFTER_WORD = r"(?!\w)"
+
+
+def fold(text: str) -> str:
+    """Return ``text`` in the matching profile, with runs of spaces collapsed.
+
+    This is how lexicon keys are stored, so a key and its lookup always agree.
+
+    Example:
+        >>> fold("جمادى  الآخرة")
+        'جمادي الاخره'
+    """
+    return " ".join(normalize(text, NormalizeConfig.matching()).split())
+
+
+def shadow(text: str) -> Aligned:
+    """Return the matching-profile shadow of ``text`` with its offset map.
+
+    Example:
+        >>> al = shadow("أكّد")
+        >>> al.text, al.to_original(len(al.text))
+        ('اكد', 4)
+    """
+    return normalize_aligned(text, NormalizeConfig.matching())
+
+
+@attrs.frozen
+class LexiconMatch(Generic[V]):
+    """A lexicon entry found in a shadow text.
+
+    Attributes:
+        start: Offset of the match in the shadow.
+        end: Offset one past the match in the shadow.
+        key: The folded key that matched.
+        value: The value the table gives for that key.
+    """
+
+    start: int
+    end: int
+    key: str
+    value: V
+
+
+class Lexicon(Generic[V]):
+    """A table of words and phrases, matched whole-word on a shadow text.
+
+    Args:
+        entries: ``(surface, value)`` pairs; surfaces are folded with
+            :func:`fold`, and when two surfaces fold to the same key the first
+            one wins.
+        prefixes: Clitics that may stand glued before an entry (``و``, ``ف``,
+            ``ب``, ``ل``); they are matched but not part of the reported key.
+        ignore_case: Match Latin keys (``CNN``, ``AFP``) in any case.
+
+    Example:
+        >>> months = Lexicon([("يناير", 1), ("كانون الثاني", 1), ("فبراير", 2)])
+        >>> [(m.key, m.value) for m in months.finditer(fold("في 3 كانون  الثاني ثم فبراير"))]
+        [('كانون الثاني', 1), ('فبراير', 2)]
+    """
+
+    def __init__(
+        self,
+        entries: Iterable[tuple[str, V]],
+        *,
+        prefixes: Iterable[str] = (),
+        ignore_case: bool = False,
+    ) -> None:
+        table: dict[str, V] = {}
+        for surface, value in entries:
+            key = fold(surface)
+            if ignore_case:
+                key = key.casefold()
+            if key:
+                table.setdefault(key, value)
+        self._table = table
+        self._ignore_case = ignore_case
+        prefix_group = _alternation(sorted({fold(p) for p in prefixes if fold(p)}))
+        body = _trie_pattern(sorted(table)) if table else "(?!)"
+        optional_prefix = f"(?:{prefix_group})?" if prefix_group else ""
+        flags = re.IGNORECASE if ignore_case else 0
+        self._pattern = re.compile(f"{_BEFORE_WORD}{optional_prefix}(?P<key>{body}){_AFTER_WORD}", flags)
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def __contains__(self, surface: object) -> bool:
+        return isinstance(surface, str) and self.get(surface) is not None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled pattern (exposed for the regex audit and for composition)."""
+        return self._pattern
+
+    def get(self, surface: str) -> V | None:
+        """Look a whole surface form up, after folding it.
+
+        Example:
+            >>> Lexicon([("أغسطس", 8)]).get("اغسطس")
+            8
+        """
+        key = fold(surface)
+        return self._table.get(key.casefold() if self._ignore_case else key)
+
+    def match(self, shadow_text: str, pos: int = 0) -> LexiconMatch[V] | None:
+        """Match an entry that starts exactly at ``pos`` of a shadow text.
+
+        A glued prefix clitic, when allowed, may stand at ``pos`` too.
+
+        Example:
+            >>> Lexicon([("قال", "say")], prefixes=["و"]).match(fold("وقال إن"), 0).key
+            'قال'
+        """
+        found = self._pattern.match(shadow_text, pos)
+        return self._to_match(found) if found else None
+
+    def finditer(self, shadow_text: str, pos: int = 0, endpos: int | None = None) -> Iterator[LexiconMatch[V]]:
+        """Yield every non-overlapping whole-word entry, longest first at each place.
+
+        Offsets are in the shadow; map them back with :meth:`Aligned.span_to_original`.
+        """
+        end = len(shadow_text) if endpos is None else endpos
+        for found in self._pattern.finditer(shadow_text, pos, end):
+            yield self._to_match(found)
+
+    def _to_match(self, found: re.Match[str]) -> LexiconMatch[V]:
+        key = found.group("key")
+        lookup = key.casefold() if self._ignore_case else key
+        lookup = " ".join(lookup.split())
+        return LexiconMatch(found.start("key"), found.end("key"), lookup, self._table[lookup])
+
+
+def _alternation(words: list[str]) -> str:
+    return _trie_pattern(words) if words else ""
+
+
+@functools.cache
+def _escape(char: str) -> str:
+    return _SPACE_RUN if char == " " else re.escape(char)
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """Compile words into a prefix-factored alternation (longest match first)."""
+    trie: dict[str, dict[str, object]] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})  # type: ignore[assignment]
+        node[""] = {}
+    return _node_pattern(trie)
+
+
+def _node_pattern(node: dict[str, object]) -> str:
+    ends_here = "" in node
+    branches = [_escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char]  # type: ignore[arg-type]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # An entry that ends here is tried after its longer continuations.
+    return f"(?:{body})?" if ends_here else body

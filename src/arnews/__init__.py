@@ -8,9 +8,8 @@ Everything a user needs is importable from here::
     'Xinhua'
 """
 
-from __future__ import annotations
-
-from importlib.metadata import PackageNotFoundError, version
+from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
+from importlib.metadata import version as _version
 
 from arnews._article import parse
 from arnews._dateline import find_credit, find_dateline
@@ -40,8 +39,8 @@ from arnews._segment import paragraphs, sentences, tokens
 from arnews._serialize import SCHEMA_VERSION, from_dict, from_json, to_dict, to_json
 
 try:
-    __version__ = version("arnews")
-except PackageNotFoundError:  # pragma: no cover - only when run from a bare source tree
+    __version__ = _version("arnews")
+except _PackageNotFoundError:  # pragma: no cover - only when run from a bare source tree
     __version__ = "0+unknown"
 
 __all__ = [

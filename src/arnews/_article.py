@@ -13,7 +13,7 @@ __all__ = ["parse"]
 
 
 def parse(text: str) -> Article:
-    """Parse an Arabic news article into its dateline, paragraphs, sentences and quotes.
+    r"""Parse an Arabic news article into its dateline, paragraphs, sentences and quotes.
 
     Every span in the result slices the ``text`` passed in exactly.
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from typing import Generic, TypeVar
+from typing import Generic, TypeAlias, TypeVar
 
 import attrs
 
@@ -26,6 +26,7 @@ from arnews._normalize import Aligned, NormalizeConfig, normalize, normalize_ali
 __all__ = ["Lexicon", "LexiconMatch", "fold", "shadow"]
 
 V = TypeVar("V")
+_Trie: TypeAlias = dict[str, "_Trie"]
 
 # A key's inner space matches any run of spaces in the shadow: sources pad
 # month names and agency abbreviations unevenly (``أ  ف ب``, ``كانون  الثاني``).
@@ -146,7 +147,9 @@ class Lexicon(Generic[V]):
         found = self._pattern.match(shadow_text, pos)
         return self._to_match(found) if found else None
 
-    def finditer(self, shadow_text: str, pos: int = 0, endpos: int | None = None) -> Iterator[LexiconMatch[V]]:
+    def finditer(
+        self, shadow_text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[LexiconMatch[V]]:
         """Yield every non-overlapping whole-word entry, longest first at each place.
 
         Offsets are in the shadow; map them back with :meth:`Aligned.span_to_original`.
@@ -173,20 +176,19 @@ def _escape(char: str) -> str:
 
 def _trie_pattern(words: list[str]) -> str:
     """Compile words into a prefix-factored alternation (longest match first)."""
-    trie: dict[str, dict[str, object]] = {}
+    trie: _Trie = {}
     for word in words:
         node = trie
         for char in word:
-            node = node.setdefault(char, {})  # type: ignore[assignment]
+            node = node.setdefault(char, {})
         node[""] = {}
     return _node_pattern(trie)
 
 
-def _node_pattern(node: dict[str, object]) -> str:
-    ends_here = "" in node
-    branches = [_escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char]  # type: ignore[arg-type]
+def _node_pattern(node: _Trie) -> str:
+    branches = [_escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     # An entry that ends here is tried after its longer continuations.
-    return f"(?:{body})?" if ends_here else body
+    return f"(?:{body})?" if "" in node else body

@@ -164,8 +164,10 @@ class Language:
 
 @attrs.frozen
 class Sentence:
-    """A sentence: from its first non-space character to its final punctuation
-    and any closing quote marks or brackets after it.
+    """A sentence of the text.
+
+    It runs from its first non-space character to its final punctuation and
+    any closing quote marks or brackets right after it.
 
     Attributes:
         span: Where the sentence stands in the text.

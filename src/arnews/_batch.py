@@ -1,5 +1,457 @@
-"""Batch processing (placeholder until the batch work lands)."""
+"""Batch processing: many articles, in order, streaming, in worker processes.
+
+:func:`parse_many` is the front door. Underneath, :func:`process` runs any
+picklable per-document function over a stream of :class:`Job` objects, so the
+command line can parse *and serialize* inside the workers and ship back short
+strings instead of whole object graphs.
+
+Three promises hold on every path:
+
+* **Order.** Results come out in input order, whatever order the workers
+  finish in.
+* **Bounded memory.** The input is consumed lazily, never listed; with worker
+  processes at most ``2 * workers`` chunks are in flight, so memory is bounded
+  by ``(2 * workers + 1) * chunksize`` documents even on an endless stream.
+* **Isolation.** A document that raises yields a :class:`Result` carrying a
+  :class:`DocumentError`; a worker process that dies (a crash, the OOM
+  killer) is replaced and only the document that killed it is reported.
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import collections
+import itertools
+import multiprocessing
+import multiprocessing.context
+import signal
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Generic, TypeAlias, TypeVar
+
+import attrs
+
+from arnews._article import parse
+from arnews._model import Article
+
+__all__ = ["DocumentError", "DocumentId", "Job", "Outcome", "Result", "parse_many", "process"]
+
+T = TypeVar("T")
+
+DocumentId: TypeAlias = str | int
+"""What names a document: the caller's id, or its 0-based position in the input."""
+
+Progress: TypeAlias = Callable[[int], object]
+"""A callback that receives how many documents finished since its previous call."""
+
+DEFAULT_CHUNKSIZE = 32
+"""Documents per task sent to a worker: large enough to amortize the pickling."""
+
+IN_FLIGHT_PER_WORKER = 2
+"""Chunks queued per worker: one running, one ready, so no worker ever waits."""
+
+TOO_LARGE = "DocumentTooLarge"
+WORKER_CRASHED = "WorkerCrashed"
+
+
+@attrs.frozen
+class DocumentError:
+    """Why one document could not be processed.
+
+    Attributes:
+        type: The exception class name (``TypeError``, ``JSONDecodeError``,
+            ...), or ``DocumentTooLarge`` when the text exceeds the size limit,
+            or ``WorkerCrashed`` when the worker process died on it.
+        message: The exception's message.
+        id: The id of the document.
+
+    Example:
+        >>> DocumentError.from_exception(TypeError("text must be str, not int"), 7).type
+        'TypeError'
+    """
+
+    type: str
+    message: str
+    id: DocumentId
+
+    @classmethod
+    def from_exception(cls, error: BaseException, document_id: DocumentId) -> DocumentError:
+        """Describe ``error``, raised while processing ``document_id``."""
+        return cls(type=type(error).__name__, message=str(error), id=document_id)
+
+
+@attrs.frozen
+class Result:
+    """What :func:`parse_many` yields for each input document.
+
+    Exactly one of ``article`` and ``error`` is set.
+
+    Attributes:
+        id: The document's id: the one it came with, or its 0-based position
+            in the input.
+        article: The parsed article, when parsing succeeded.
+        error: Why it failed, otherwise.
+
+    Example:
+        >>> Result(id=3, error=DocumentError("TypeError", "text must be str, not int", 3)).ok
+        False
+    """
+
+    id: DocumentId
+    article: Article | None = None
+    error: DocumentError | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the document was parsed (``error`` is ``None``)."""
+        return self.error is None
+
+
+@attrs.frozen
+class Job:
+    """One document on its way to a worker.
+
+    Attributes:
+        id: The document's id.
+        text: What the per-document function receives; usually a ``str``, but
+            anything the caller sent, so the function's own check reports it.
+        error: Set when the document failed before it reached the function
+            (unreadable input, too large); the function is then not called.
+    """
+
+    id: DocumentId
+    text: object
+    error: DocumentError | None = None
+
+
+@attrs.frozen
+class Outcome(Generic[T]):
+    """What the per-document function made of one :class:`Job`.
+
+    Attributes:
+        id: The document's id.
+        value: The function's return value, when it returned.
+        error: Why it failed, otherwise.
+    """
+
+    id: DocumentId
+    value: T | None = None
+    error: DocumentError | None = None
+
+
+def parse_many(
+    items: Iterable[object],
+    *,
+    workers: int | None = None,
+    chunksize: int = DEFAULT_CHUNKSIZE,
+    progress: Progress | None = None,
+    text_field: str = "text",
+    id_field: str = "id",
+    max_chars: int | None = None,
+    mp_context: multiprocessing.context.BaseContext | None = None,
+) -> Iterator[Result]:
+    """Parse many articles, yielding one :class:`Result` per input, in input order.
+
+    The input is read lazily, so an endless generator works and memory stays
+    bounded (see the module notes). A document that fails yields a result
+    whose :attr:`~Result.error` says why; the others go on.
+
+    Args:
+        items: The documents. Each is a ``str``, an ``(id, text)`` pair, or a
+            mapping with the text under ``text_field`` and, optionally, an id
+            under ``id_field``. A plain string, or a mapping without an id,
+            is named by its 0-based position.
+        workers: ``None`` or ``1`` to parse in this process; ``n > 1`` to
+            parse in ``n`` worker processes.
+        chunksize: Documents sent to a worker at a time.
+        progress: Called with the number of documents finished since the
+            previous call, e.g. ``tqdm(...).update``.
+        text_field: The key of the text in mapping items.
+        id_field: The key of the id in mapping items.
+        max_chars: Report longer texts as ``DocumentTooLarge`` instead of
+            parsing them; ``None`` for no limit.
+        mp_context: The :mod:`multiprocessing` context for the workers; by
+            default ``forkserver`` where it exists (safe with threads), else
+            ``spawn``.
+
+    Returns:
+        An iterator of results, one per item, in input order.
+
+    Raises:
+        TypeError: If ``items`` is a single ``str`` or ``bytes`` instead of an
+            iterable of documents.
+        ValueError: If ``workers``, ``chunksize`` or ``max_chars`` is below 1.
+
+    Example:
+        >>> results = list(parse_many(["القاهرة - قال مسؤول إن الطريق مفتوح.", 42]))
+        >>> [result.ok for result in results]
+        [True, False]
+        >>> results[1].error.type, results[1].id
+        ('TypeError', 1)
+
+    .. versionadded:: 0.1.0
+    """
+    jobs = (to_job(index, item, text_field, id_field, max_chars) for index, item in _enumerate(items))
+    outcomes = process(
+        jobs,
+        parse,
+        workers=workers,
+        chunksize=chunksize,
+        progress=progress,
+        mp_context=mp_context,
+    )
+    return (Result(outcome.id, outcome.value, outcome.error) for outcome in outcomes)
+
+
+def to_job(
+    index: int,
+    item: object,
+    text_field: str = "text",
+    id_field: str = "id",
+    max_chars: int | None = None,
+) -> Job:
+    """Turn one input item into a :class:`Job`; never raises.
+
+    Args:
+        index: The item's 0-based position, its id when it brings none.
+        item: A ``str``, an ``(id, text)`` pair, a mapping, or anything else
+            (which then fails in the per-document function, where it is
+            reported).
+        text_field: The key of the text in a mapping.
+        id_field: The key of the id in a mapping.
+        max_chars: The largest text accepted, or ``None``.
+
+    Returns:
+        The job, with its error already set when the item cannot be used.
+
+    Example:
+        >>> to_job(0, ("wire-1", "دمشق - سانا: بدأ الموسم.")).id
+        'wire-1'
+        >>> to_job(4, {"body": "نص"}).error.message
+        "record has no 'text' field"
+    """
+    document_id: DocumentId = index
+    text: object = item
+    if isinstance(item, tuple | list) and len(item) == 2:
+        document_id, text = _as_id(item[0], index), item[1]
+    elif isinstance(item, Mapping):
+        document_id = _as_id(item.get(id_field), index)
+        if text_field not in item:
+            return Job(
+                document_id,
+                None,
+                DocumentError("KeyError", f"record has no {text_field!r} field", document_id),
+            )
+        text = item[text_field]
+    if max_chars is not None and isinstance(text, str) and len(text) > max_chars:
+        message = f"the text has {len(text):,} characters, more than the limit of {max_chars:,}"
+        return Job(document_id, None, DocumentError(TOO_LARGE, message, document_id))
+    return Job(document_id, text)
+
+
+def process(
+    jobs: Iterable[Job],
+    function: Callable[[str], T],
+    *,
+    workers: int | None = None,
+    chunksize: int = DEFAULT_CHUNKSIZE,
+    progress: Progress | None = None,
+    mp_context: multiprocessing.context.BaseContext | None = None,
+) -> Iterator[Outcome[T]]:
+    """Apply ``function`` to every job's text; yield the outcomes in input order.
+
+    This is the engine under :func:`parse_many`. ``function`` must be
+    picklable (a module-level function) when ``workers > 1``; it is passed
+    each job's text as is, so it should check its argument the way every
+    public arnews function does.
+
+    Args:
+        jobs: The documents, consumed lazily.
+        function: The per-document work.
+        workers: ``None`` or ``1`` for this process, ``n > 1`` for worker processes.
+        chunksize: Jobs sent to a worker at a time.
+        progress: Called with the number of jobs finished since the previous call.
+        mp_context: The :mod:`multiprocessing` context for the workers.
+
+    Returns:
+        An iterator of outcomes, one per job, in input order.
+
+    Raises:
+        ValueError: If ``workers`` or ``chunksize`` is below 1.
+
+    Example:
+        >>> [o.value for o in process([Job(0, "نص"), Job(1, "خبر عاجل")], len)]
+        [2, 8]
+    """
+    if workers is not None and workers < 1:
+        raise ValueError(f"workers must be None or >= 1, got {workers}")
+    if chunksize < 1:
+        raise ValueError(f"chunksize must be >= 1, got {chunksize}")
+    if workers is None or workers == 1:
+        return _in_process(jobs, function, progress)
+    context = mp_context or default_context()
+    return _in_workers(
+        jobs, function, workers=workers, chunksize=chunksize, progress=progress, context=context
+    )
+
+
+def default_context() -> multiprocessing.context.BaseContext:
+    """Return the start method for worker processes: ``forkserver`` where it exists, else ``spawn``.
+
+    ``fork`` is avoided: forking a process that runs threads (a progress bar's
+    monitor, a web server, a Dask client) can deadlock the child. The fork
+    server imports arnews once, so each new worker starts warm.
+
+    Example:
+        >>> default_context().get_start_method() in {"forkserver", "spawn"}
+        True
+    """
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        # Preloading also hands the fork server this process's sys.path, so
+        # functions defined in the caller's modules unpickle in the workers.
+        context.set_forkserver_preload(["arnews._batch"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _enumerate(items: Iterable[object]) -> Iterator[tuple[int, object]]:
+    if isinstance(items, str | bytes | bytearray):
+        raise TypeError(
+            f"items must be an iterable of documents, not a single {type(items).__name__}; "
+            "wrap one text in a list"
+        )
+    return enumerate(items)
+
+
+def _as_id(value: object, index: int) -> DocumentId:
+    if value is None:
+        return index
+    if isinstance(value, str | int) and not isinstance(value, bool):
+        return value
+    return str(value)
+
+
+def _run_one(function: Callable[[str], T], job: Job) -> Outcome[T]:
+    if job.error is not None:
+        return Outcome(job.id, error=job.error)
+    try:
+        # The function checks its own argument (require_str), so a non-str
+        # text is reported with the library's usual TypeError message.
+        return Outcome(job.id, value=function(job.text))  # type: ignore[arg-type]
+    except Exception as error:  # isolating any failure is the point
+        return Outcome(job.id, error=DocumentError.from_exception(error, job.id))
+
+
+def _run_chunk(function: Callable[[str], T], chunk: list[Job]) -> list[Outcome[T]]:
+    return [_run_one(function, job) for job in chunk]
+
+
+def _in_process(
+    jobs: Iterable[Job], function: Callable[[str], T], progress: Progress | None
+) -> Iterator[Outcome[T]]:
+    for job in jobs:
+        outcome = _run_one(function, job)
+        if progress is not None:
+            progress(1)
+        yield outcome
+
+
+def _chunks(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
+    iterator = iter(jobs)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _ignore_interrupt() -> None:
+    # Ctrl-C reaches the whole process group; the parent handles it and shuts
+    # the pool down, so workers must not die mid-task with a traceback each.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class _Pool(Generic[T]):
+    """A process pool that replaces itself when a worker dies."""
+
+    def __init__(
+        self, function: Callable[[str], T], workers: int, context: multiprocessing.context.BaseContext
+    ) -> None:
+        self._function = function
+        self._workers = workers
+        self._context = context
+        self._executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self._workers, mp_context=self._context, initializer=_ignore_interrupt)
+
+    def submit(self, chunk: list[Job]) -> Future[list[Outcome[T]]]:
+        return self._executor.submit(_run_chunk, self._function, chunk)
+
+    def restart(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._executor = self._start()
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _in_workers(
+    jobs: Iterable[Job],
+    function: Callable[[str], T],
+    *,
+    workers: int,
+    chunksize: int,
+    progress: Progress | None,
+    context: multiprocessing.context.BaseContext,
+) -> Iterator[Outcome[T]]:
+    pool = _Pool(function, workers, context)
+    in_flight: collections.deque[tuple[list[Job], Future[list[Outcome[T]]]]] = collections.deque()
+    limit = IN_FLIGHT_PER_WORKER * workers
+    try:
+        for chunk in _chunks(jobs, chunksize):
+            in_flight.append((chunk, pool.submit(chunk)))
+            if len(in_flight) >= limit:
+                yield from _settle(pool, in_flight, progress)
+        while in_flight:
+            yield from _settle(pool, in_flight, progress)
+    finally:
+        pool.close()
+
+
+def _settle(
+    pool: _Pool[T],
+    in_flight: collections.deque[tuple[list[Job], Future[list[Outcome[T]]]]],
+    progress: Progress | None,
+) -> list[Outcome[T]]:
+    """Wait for the oldest chunk in flight and return its outcomes."""
+    chunk, future = in_flight.popleft()
+    try:
+        outcomes = future.result()
+    except BrokenProcessPool:
+        outcomes = _recover(pool, in_flight, chunk)
+    if progress is not None:
+        progress(len(outcomes))
+    return outcomes
+
+
+def _recover(
+    pool: _Pool[T],
+    in_flight: collections.deque[tuple[list[Job], Future[list[Outcome[T]]]]],
+    chunk: list[Job],
+) -> list[Outcome[T]]:
+    """After a worker died: rerun ``chunk`` one job at a time to find the culprit.
+
+    Every chunk still in flight died with the pool, so it is resubmitted to
+    the fresh one; only a document that kills a worker on its own is reported.
+    """
+    pool.restart()
+    outcomes: list[Outcome[T]] = []
+    for job in chunk:
+        try:
+            outcomes.extend(pool.submit([job]).result())
+        except BrokenProcessPool:
+            message = "the worker process died while processing this document"
+            outcomes.append(Outcome(job.id, error=DocumentError(WORKER_CRASHED, message, job.id)))
+            pool.restart()
+    for position, (waiting, _) in enumerate(in_flight):
+        in_flight[position] = (waiting, pool.submit(waiting))
+    return outcomes

@@ -1,19 +1,600 @@
-"""Segmentation (placeholder until the segmentation work lands)."""
+"""Segmentation: paragraphs, sentences and tokens with exact offsets.
+
+The text owns the truth and the results are views on it: each function scans
+the text once with compiled, linear-time regular expressions, keeps only the
+offsets (a flat array ``[start0, end0, start1, end1, ...]``) and returns an
+immutable, lazy sequence (:class:`ParagraphList`, :class:`SentenceList`,
+:class:`TokenList`) that builds the model objects only when they are asked
+for. Nothing is lost: the spans and the gaps between them rebuild the input,
+and a gap only ever holds whitespace and control characters.
+
+The sentence rules are those of ``shared/eval/ANNOTATION.md`` section 2; the
+abbreviations, era markers and line-continuation words live in
+``data/abbreviations.toml``.
+"""
 
 from __future__ import annotations
 
-from arnews._model import Paragraph, Sentence, Token
+import functools
+import itertools
+import re
+import unicodedata
+from array import array
+from collections.abc import Callable, Iterator, Sequence
+from typing import Generic, TypeVar, overload
 
-__all__ = ["paragraphs", "sentences", "tokens"]
+from arnews._data import load_table
+from arnews._model import Paragraph, Sentence, Span, Token, TokenKind
+from arnews._validate import require_str
+
+__all__ = [
+    "ParagraphList",
+    "SentenceList",
+    "TokenList",
+    "paragraphs",
+    "sentences",
+    "tokens",
+]
+
+# ---------------------------------------------------------------------------
+# Character classes.
+
+# Control and format characters (Unicode Cc and Cf, plus the reserved holes of
+# the supplementary format blocks so the class does not shrink on a newer
+# Unicode). ANNOTATION.md: "Control characters (NUL, bidi marks) are not text
+# and belong to no sentence", so they are trimmed from span edges like spaces.
+_CONTROL = (
+    "\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f"
+    "\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+    "\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+)
+# Line breaks exactly as ``str.splitlines`` sees them; ``\r\n`` is one break.
+_LINE_BREAK = "\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029"
+_TERMINATORS = ".!?؟…"
+# Closing marks kept with the sentence they close. ASCII quotes are both
+# opening and closing; right after a terminator they can only close.
+_CLOSERS = "\"'”’»›)\\]}“‘"
+_BLANK = re.compile(rf"[\s{_CONTROL}]*+")
+_CONTENT = re.compile(rf"[^\s{_CONTROL}]")
+
+_LATIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 
 
-def paragraphs(text: str) -> list[Paragraph]:
-    raise NotImplementedError
+@functools.cache
+def _marks() -> str:
+    """The combining marks of the Basic Multilingual Plane, as regex class ranges.
+
+    Built on first use (about 10 ms) rather than stored, so it follows the
+    running Python's Unicode version.
+    """
+    parts: list[str] = []
+    start = None
+    for cp in range(0x10000 + 1):
+        is_mark = cp < 0x10000 and unicodedata.category(chr(cp)).startswith("M")
+        if is_mark and start is None:
+            start = cp
+        elif not is_mark and start is not None:
+            parts.append(f"\\u{start:04x}-\\u{cp - 1:04x}")
+            start = None
+    return "".join(parts)
 
 
-def sentences(text: str) -> list[Sentence]:
-    raise NotImplementedError
+# ---------------------------------------------------------------------------
+# Data.
 
 
-def tokens(text: str) -> list[Token]:
-    raise NotImplementedError
+def _fold(word: str) -> str:
+    """Fold a word for lexicon lookup: drop marks and tatweel, unify alef and yeh, fold case.
+
+    The same function folds the data at load time and the text at match time,
+    so a spelling variant never defeats a lookup.
+
+    Example:
+        >>> _fold("أ.د") == _fold("ا.د"), _fold("Dr"), _fold("هـ")
+        (True, 'dr', 'ه')
+    """
+    folded = word.casefold().translate(_FOLD_TABLE)
+    if folded.isascii():
+        return folded
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+_FOLD_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ـ": None})
+
+
+@functools.cache
+def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Abbreviations, era markers and line-continuation words, folded."""
+    table = load_table("abbreviations")
+    abbreviations = frozenset(_fold(w) for group in table["abbreviations"].values() for w in group)
+    eras = frozenset(_fold(w) for w in table["era_markers"]["after_number"])
+    continuations = frozenset(_fold(w) for w in table["line_continuations"]["words"])
+    return abbreviations, eras, continuations
+
+
+# ---------------------------------------------------------------------------
+# The lazy, immutable result sequences.
+
+_T = TypeVar("_T")
+
+
+class _SpanList(Sequence[_T], Generic[_T]):
+    """A read-only sequence of spans over one text that builds its items on demand."""
+
+    __slots__ = ("_bounds", "_text")
+
+    _bounds: Sequence[int]
+    _text: str
+
+    def __init__(self, text: str, bounds: Sequence[int]) -> None:
+        self._text = text
+        self._bounds = bounds
+
+    @property
+    def text(self) -> str:
+        """The text the spans point into."""
+        return self._text
+
+    def _make(self, start: int, end: int) -> _T:
+        raise NotImplementedError  # pragma: no cover - every subclass defines it
+
+    def __len__(self) -> int:
+        return len(self._bounds) // 2
+
+    @overload
+    def __getitem__(self, index: int) -> _T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> _SpanList[_T]: ...
+
+    def __getitem__(self, index: int | slice) -> _T | _SpanList[_T]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step == 1:
+                return type(self)(self._text, self._bounds[2 * start : 2 * max(start, stop)])
+            picked = [b for i in range(start, stop, step) for b in self._bounds[2 * i : 2 * i + 2]]
+            return type(self)(self._text, array("q", picked))
+        size = len(self)
+        if index < 0:
+            index += size
+        if not 0 <= index < size:
+            raise IndexError(f"{type(self).__name__} index out of range")
+        return self._make(self._bounds[2 * index], self._bounds[2 * index + 1])
+
+    def __iter__(self) -> Iterator[_T]:
+        make, bounds = self._make, self._bounds
+        for i in range(0, len(bounds) - 1, 2):
+            yield make(bounds[i], bounds[i + 1])
+
+    def spans(self) -> list[tuple[int, int]]:
+        """Return the ``(start, end)`` offsets of every item, without building the items.
+
+        Example:
+            >>> sentences("قال. ثم مضى.").spans()
+            [(0, 4), (5, 12)]
+        """
+        bounds = self._bounds
+        return list(zip(bounds[0::2], bounds[1::2], strict=True))
+
+    def texts(self) -> list[str]:
+        """Return the text of every item, without building the items.
+
+        Example:
+            >>> tokens("قال الوزير").texts()
+            ['قال', 'الوزير']
+        """
+        text, bounds = self._text, self._bounds
+        return [text[s:e] for s, e in zip(bounds[0::2], bounds[1::2], strict=True)]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _SpanList):
+            return (
+                type(other) is type(self)
+                and other._text == self._text
+                and list(other._bounds) == list(self._bounds)
+            )
+        if isinstance(other, list | tuple):
+            return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self._text, tuple(self._bounds)))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(repr(item) for item in itertools.islice(self, 2))
+        more = f", ... ({len(self)} in all)" if len(self) > 2 else ""
+        return f"{type(self).__name__}([{shown}{more}])"
+
+    def __reduce__(self) -> tuple[Callable[..., _SpanList[_T]], tuple[str, array[int]]]:
+        return type(self), (self._text, array("q", self._bounds))
+
+
+class SentenceList(_SpanList[Sentence]):
+    """The sentences of a text, in order: an immutable ``Sequence[Sentence]``.
+
+    Returned by :func:`arnews.sentences`. It stores only offsets and builds
+    each :class:`~arnews.Sentence` when it is indexed or iterated; use
+    :meth:`spans` and :meth:`texts` when the objects are not needed.
+    Indexing with a slice returns a ``SentenceList``. It equals another
+    ``SentenceList`` over the same text and offsets, and a list or tuple of
+    equal sentences.
+
+    Example:
+        >>> found = sentences("بدأت القمة. وانتهت مساء.")
+        >>> len(found), found[1].text
+        (2, 'وانتهت مساء.')
+        >>> found[1].span
+        Span(start=12, end=24)
+    """
+
+    __slots__ = ()
+
+    def _make(self, start: int, end: int) -> Sentence:
+        return Sentence(Span(start, end), self._text[start:end])
+
+
+class ParagraphList(_SpanList[Paragraph]):
+    r"""The paragraphs of a text, in order: an immutable ``Sequence[Paragraph]``.
+
+    Returned by :func:`arnews.paragraphs`; it works like :class:`SentenceList`.
+    ``Paragraph.language`` is left ``None`` (:func:`arnews.parse` fills it).
+
+    Example:
+        >>> found = paragraphs("العنوان\n\nالفقرة الأولى.")
+        >>> found.texts()
+        ['العنوان', 'الفقرة الأولى.']
+    """
+
+    __slots__ = ()
+
+    def _make(self, start: int, end: int) -> Paragraph:
+        return Paragraph(Span(start, end), self._text[start:end])
+
+
+class TokenList(_SpanList[Token]):
+    """The tokens of a text, in order: an immutable ``Sequence[Token]``.
+
+    Returned by :func:`arnews.tokens`. The scan stores only offsets; a
+    token's :class:`~arnews.TokenKind` is worked out when the
+    :class:`~arnews.Token` is built (or by :meth:`kinds`).
+
+    Example:
+        >>> found = tokens("زار 3 مدن.")
+        >>> [(t.text, t.kind.value) for t in found]
+        [('زار', 'word'), ('3', 'number'), ('مدن', 'word'), ('.', 'punctuation')]
+    """
+
+    __slots__ = ()
+
+    def _make(self, start: int, end: int) -> Token:
+        return Token(Span(start, end), self._text[start:end], _token_kind(self._text, start))
+
+    def kinds(self) -> list[TokenKind]:
+        """Return the kind of every token, without building the tokens.
+
+        Example:
+            >>> tokens("#قمة_الرياض 2025").kinds()
+            [<TokenKind.HASHTAG: 'hashtag'>, <TokenKind.NUMBER: 'number'>]
+        """
+        text = self._text
+        return [_token_kind(text, start) for start in self._bounds[0::2]]
+
+
+# ---------------------------------------------------------------------------
+# Sentences and paragraphs.
+
+
+@functools.cache
+def _boundary_pattern() -> re.Pattern[str]:
+    """Candidate boundaries: line breaks, terminator runs, misplaced periods.
+
+    Every repetition is possessive and every run can only start where it
+    begins (negative lookbehind), so no run is rescanned from inside: linear.
+    """
+    horizontal = rf"[^\S{_LINE_BREAK}]"
+    return re.compile(
+        rf"(?P<brk>[{_LINE_BREAK}](?:{horizontal}*+[{_LINE_BREAK}])*+)"
+        rf"|(?P<end>(?<![{_TERMINATORS}])[{_TERMINATORS}]++[{_CLOSERS}]*+(?=[\s{_CONTROL}]|\Z))"
+        # `وطويلة .وفي`: a space before the period and a letter right after it.
+        rf"|(?P<mis>(?<=[^\S{_LINE_BREAK}])\.(?=[^\W\d_]))"
+    )
+
+
+def _is_blank_break(chunk: str) -> bool:
+    """Whether a run of line breaks holds a blank line (CR LF counts once)."""
+    return chunk.count("\n") + chunk.count("\r") - chunk.count("\r\n") > 1 or any(
+        ch in chunk for ch in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+    )
+
+
+def _word_before(text: str, end: int) -> tuple[int, str]:
+    """The run of non-space characters that ends at ``end`` and where it starts."""
+    start = end
+    floor = max(0, end - 32)
+    while start > floor and not text[start - 1].isspace():
+        start -= 1
+    return start, text[start:end]
+
+
+_OPENERS = "\"'“‘«‹([{"
+
+
+def _is_initials(word: str) -> bool:
+    """``U.S`` / ``أ.د`` / ``س``: single letters joined by periods."""
+    return all(len(part) == 1 and part.isalpha() for part in word.split("."))
+
+
+def _period_ends_sentence(text: str, run_start: int) -> bool:
+    """Whether a lone ``.`` at ``run_start`` (followed by a space) ends its sentence."""
+    word_start, word = _word_before(text, run_start)
+    word = word.lstrip(_OPENERS)
+    if not word:
+        return True
+    abbreviations, eras, _ = _lexicon()
+    folded = _fold(word)
+    if folded.isdigit():
+        # `1.` opening a line is a list number; `في عام 2015.` ends a sentence.
+        line_start = text[:word_start].rstrip(" \t\u00a0")
+        return not (not line_start or line_start[-1] in _LINE_BREAK_CHARS)
+    if folded in eras and _number_before(text, word_start):
+        return True
+    return not (folded in abbreviations or _is_initials(word))
+
+
+_LINE_BREAK_CHARS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def _number_before(text: str, word_start: int) -> bool:
+    """Whether the word before ``word_start`` (across spaces) ends in a digit."""
+    i = word_start
+    floor = max(0, i - 8)
+    while i > floor and text[i - 1] in " \u00a0\t":
+        i -= 1
+    return i > 0 and i < word_start and text[i - 1].isdigit()
+
+
+def _ellipsis_continues(text: str, run: str, end: int) -> bool:
+    """An ellipsis (``..`` ``...`` ``…``) followed by more text on the same line."""
+    if any(ch in run for ch in "!?؟") or (len(run) < 2 and run != "…"):
+        return False
+    match = _CONTENT.search(text, end)
+    if match is None:
+        return False
+    return not any(ch in _LINE_BREAK_CHARS for ch in text[end : match.start()])
+
+
+def _line_continues(text: str, brk_start: int, brk_end: int) -> bool:
+    """Whether a single line break is a hard wrap inside a sentence.
+
+    True when the line before ends (past trailing blanks) with a comma or a
+    word that cannot end a clause (``في`` ``أن`` ``التي`` ..., from the data
+    file) and the next line starts with a letter.
+    """
+    nxt = _CONTENT.search(text, brk_end)
+    if nxt is None or not nxt.group().isalpha():
+        return False
+    end = brk_start
+    floor = max(0, end - 64)
+    while end > floor and (text[end - 1].isspace() or _CONTENT.match(text[end - 1]) is None):
+        end -= 1
+    if end == 0:
+        return False
+    if text[end - 1] in "،,":
+        return True
+    _, word = _word_before(text, end)
+    return _fold(word) in _lexicon()[2]
+
+
+def _cuts(text: str) -> tuple[list[int], list[int]]:
+    """Where sentences and paragraphs may end, in text order.
+
+    Returns:
+        ``(sentence_cuts, paragraph_cuts)``: offsets at which a sentence or
+        a paragraph ends (before trimming trailing blanks).
+    """
+    sentence_cuts: list[int] = []
+    paragraph_cuts: list[int] = []
+    for match in _boundary_pattern().finditer(text):
+        kind = match.lastgroup
+        if kind == "brk":
+            start, end = match.span()
+            if not _is_blank_break(match.group()) and _line_continues(text, start, end):
+                continue
+            sentence_cuts.append(start)
+            paragraph_cuts.append(start)
+        elif kind == "end":
+            run_end = match.end()
+            run = match.group().rstrip(_CLOSERS)
+            run_start = match.start()
+            if run == ".":
+                if not _period_ends_sentence(text, run_start):
+                    continue
+            elif _ellipsis_continues(text, run, run_end):
+                continue
+            sentence_cuts.append(run_end)
+        else:
+            sentence_cuts.append(match.end())
+    return sentence_cuts, paragraph_cuts
+
+
+def _trimmed_bounds(text: str, cuts: list[int]) -> array[int]:
+    """Turn cut offsets into ``[start, end, ...]`` of the non-blank pieces between them."""
+    bounds: list[int] = []
+    content = _CONTENT.search
+    position = 0
+    for cut in itertools.chain(cuts, (len(text),)):
+        found = content(text, position, cut)
+        if found is not None:
+            start = found.start()
+            end = cut
+            while end > start and _CONTENT.match(text, end - 1) is None:
+                end -= 1
+            bounds += (start, end)
+        position = max(position, cut)
+    return array("q", bounds)
+
+
+def sentences(text: str) -> SentenceList:
+    """Split a text into sentences with exact offsets.
+
+    A sentence ends at ``.`` ``!`` ``?`` ``؟`` ``…`` or a run of them
+    followed by a space, a line break or the end of the text, and keeps the
+    closing quote marks and brackets right after it. It does not end at
+    ``،`` ``؛`` ``:``, after an abbreviation or initial (``د.`` ``م.``
+    ``ق.م.`` ``U.S.``), inside a number, URL or e-mail, nor at an ellipsis
+    followed by more text on the same line. A line break ends a sentence
+    unless it is a hard wrap (see :func:`paragraphs`). Spans start at the
+    first character that is not a space or a control character.
+
+    Args:
+        text: Any text, exactly as received.
+
+    Returns:
+        The sentences in text order, as a lazy :class:`SentenceList`.
+
+    Raises:
+        TypeError: If ``text`` is not a ``str``.
+
+    Example:
+        >>> [s.text for s in sentences('قال د. أحمد إن النمو بلغ 3.5%. وأضاف: "هذا جيد".')]
+        ['قال د. أحمد إن النمو بلغ 3.5%.', 'وأضاف: "هذا جيد".']
+    """
+    require_str(text)
+    sentence_cuts, _ = _cuts(text)
+    return SentenceList(text, _trimmed_bounds(text, sentence_cuts))
+
+
+def paragraphs(text: str) -> ParagraphList:
+    r"""Split a text into paragraphs with exact offsets.
+
+    Both conventions of news text are handled: a blank line between
+    paragraphs, or one line break per paragraph. Every line break ends a
+    paragraph, except a single line break inside a hard-wrapped sentence: the
+    line before it ends with a comma or with a word that cannot end a clause
+    (``في`` ``أن`` ``التي`` ...) and the next line starts with a letter.
+    Blank lines never belong to a paragraph.
+
+    Args:
+        text: Any text, exactly as received.
+
+    Returns:
+        The paragraphs in text order, as a lazy :class:`ParagraphList`.
+
+    Raises:
+        TypeError: If ``text`` is not a ``str``.
+
+    Example:
+        >>> paragraphs("عنوان الخبر\n\nقال الوزير إن\nالعمل مستمر.\nوأضاف.").texts()
+        ['عنوان الخبر', 'قال الوزير إن\nالعمل مستمر.', 'وأضاف.']
+    """
+    require_str(text)
+    _, paragraph_cuts = _cuts(text)
+    return ParagraphList(text, _trimmed_bounds(text, paragraph_cuts))
+
+
+# ---------------------------------------------------------------------------
+# Tokens.
+
+_EMOJI = (
+    "\u203c\u2049\u2122\u2139\u2194-\u21aa\u231a-\u23ff\u24c2\u25aa-\u25fe\u2600-\u27bf"
+    "\u2934\u2935\u2b05-\u2b55\u3030\u303d\u3297\u3299\U0001f000-\U0001faff"
+)
+_EMOJI_MODIFIER = "\ufe0e\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f"
+
+
+@functools.cache
+def _token_parts() -> tuple[tuple[TokenKind, str], ...]:
+    """The token alternatives, tried in this order at each position.
+
+    Runs that another alternative could restart inside are guarded by a
+    negative lookbehind, and repetitions are possessive: linear time.
+    """
+    marks = _marks()
+    word_char = rf"[^\W\d_{_LATIN_LETTER}]|[{marks}]"
+    url_char = r"[^\s<>\"'«»“”‘’]"
+    url_end = r"[^\s<>\"'«»“”‘’.,;:!?؟،)\]]"
+    return (
+        (
+            TokenKind.URL,
+            rf"(?<![\w@.])(?:(?:https?|ftp)://|www\.){url_char}*{url_end}",
+        ),
+        (
+            TokenKind.EMAIL,
+            r"(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*+@[A-Za-z0-9](?:[A-Za-z0-9-]*+\.)+[A-Za-z]{2,}+",
+        ),
+        (TokenKind.MENTION, rf"(?<![\w@])@(?:\w|[{marks}])++"),
+        (TokenKind.HASHTAG, rf"(?<![\w#])#(?:\w|[{marks}]|\u200c|\u200d)++"),
+        (TokenKind.NUMBER, r"\d++(?:[.,٫٬:/]\d++)*+"),
+        (TokenKind.LATIN, rf"[{_LATIN_LETTER}](?:[{_LATIN_LETTER}\d]|[{marks}]|['’](?=[{_LATIN_LETTER}]))*+"),
+        (TokenKind.WORD, rf"(?:{word_char})(?:{word_char}|\u200c|\u200d)*+"),
+        (
+            TokenKind.EMOJI,
+            rf"[{_EMOJI}][{_EMOJI_MODIFIER}]*+(?:\u200d(?:[{_EMOJI}][{_EMOJI_MODIFIER}]*+)?)*+",
+        ),
+        # Terminator runs (`...` `؟!`) and dash rules (`--`) stay whole.
+        (TokenKind.PUNCTUATION, rf"[{_TERMINATORS}]++|-{{2,}}+|_{{2,}}+"),
+        # Anything else visible is one character: punctuation or symbol by
+        # its Unicode category (decided when the token is built).
+        (TokenKind.SYMBOL, rf"[^\s{_CONTROL}]"),
+    )
+
+
+@functools.cache
+def _token_split() -> re.Pattern[str]:
+    alternatives = "|".join(pattern for _, pattern in _token_parts())
+    return re.compile(f"((?:{alternatives}))")
+
+
+@functools.cache
+def _token_match() -> Callable[[str, int], re.Match[str] | None]:
+    named = "|".join(f"(?P<{kind.name}>{pattern})" for kind, pattern in _token_parts())
+    return re.compile(named).match
+
+
+def _token_kind(text: str, start: int) -> TokenKind:
+    """The kind of the token that starts at ``start`` (the scan found it there)."""
+    match = _token_match()(text, start)
+    if match is None or match.lastgroup is None:  # pragma: no cover - the scan guarantees a match
+        return TokenKind.SYMBOL
+    kind = TokenKind[match.lastgroup]
+    if kind is TokenKind.SYMBOL and unicodedata.category(match.group())[0] == "P":
+        return TokenKind.PUNCTUATION
+    return kind
+
+
+def tokens(text: str) -> TokenList:
+    """Split a text into typed tokens with exact offsets.
+
+    Kinds: Arabic (and other non-Latin) ``word`` with its diacritics, tatweel
+    and joiners inside; ``number`` with its separators (``3.5`` ``٣٫٥``
+    ``1,000`` ``12.3.2012`` ``10:30``); ``latin``; ``url``; ``email``;
+    ``hashtag``; ``mention``; ``emoji`` (with modifiers and ZWJ chains);
+    ``punctuation`` (runs of ``.!?؟…`` and dash rules stay whole, other marks
+    are one character each) and ``symbol``. A word never holds a digit:
+    ``الـ24`` is the word ``الـ`` and the number ``24``; ``((شينخوا))`` is
+    ``(``, ``(``, ``شينخوا``, ``)``, ``)``. Whitespace and control
+    characters fall between tokens.
+
+    Args:
+        text: Any text, exactly as received.
+
+    Returns:
+        The tokens in text order, as a lazy :class:`TokenList`.
+
+    Raises:
+        TypeError: If ``text`` is not a ``str``.
+
+    Example:
+        >>> tokens("سجّل الـ24 هدفاً!").texts()
+        ['سجّل', 'الـ', '24', 'هدفاً', '!']
+    """
+    require_str(text)
+    # split() returns [gap, token, gap, token, ..., gap]; the running sum of
+    # their lengths is the flat [start0, end0, start1, end1, ...] array, all
+    # computed in C.
+    parts = _token_split().split(text)
+    bounds = array("q", itertools.accumulate(map(len, parts)))
+    if bounds:
+        bounds.pop()
+    return TokenList(text, bounds)

@@ -1,0 +1,358 @@
+"""Normalization: the steps, the profiles, the offset map and explain()."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+# Imported from the modules themselves so these tests do not depend on the
+# rest of the package importing cleanly.
+from arnews._model import Span
+from arnews._normalize import (
+    _BLOCK,
+    _DECODING,
+    _SENTINEL,
+    STEPS,
+    Aligned,
+    Change,
+    NormalizeConfig,
+    explain,
+    normalize,
+    normalize_aligned,
+)
+from strategies import web_text
+
+PROFILES = {
+    "default": NormalizeConfig.default(),
+    "matching": NormalizeConfig.matching(),
+    "search": NormalizeConfig.search(),
+    "none": NormalizeConfig.none(),
+    "everything": NormalizeConfig(**dict.fromkeys(STEPS, True)),
+}
+
+configs = st.builds(NormalizeConfig, **{name: st.booleans() for name in STEPS})
+profiles_and_configs = st.one_of(st.sampled_from(list(PROFILES.values())), configs)
+
+
+def reference(text: str, config: NormalizeConfig) -> str:
+    """The slow, obvious pipeline: each enabled step over the whole text, in order."""
+    return functools.reduce(lambda done, name: STEPS[name].apply(done), config.enabled_steps(), text)
+
+
+def reference_lengths(text: str, config: NormalizeConfig) -> list[int]:
+    return [len(reference(char, config)) for char in text]
+
+
+# --- The steps and the configuration -----------------------------------------------
+
+
+def test_config_fields_are_the_steps_in_pipeline_order() -> None:
+    assert [field.name for field in attrs.fields(NormalizeConfig)] == list(STEPS)
+
+
+def test_default_config_is_the_default_profile() -> None:
+    assert NormalizeConfig() == NormalizeConfig.default()
+    assert normalize("ﻻ\u200f") == normalize("ﻻ\u200f", NormalizeConfig.default()) == "لا"
+
+
+def test_config_switches_must_be_bool() -> None:
+    with pytest.raises(TypeError):
+        NormalizeConfig(unify_alef="yes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", list(STEPS))
+def test_every_step_is_documented_with_a_runnable_example(name: str) -> None:
+    step = STEPS[name]
+    assert step.summary
+    assert ">>> STEPS[" in (step._build.__doc__ or "")
+    assert step.table, "a step with an empty table does nothing"
+
+
+@pytest.mark.parametrize("name", list(STEPS))
+def test_changes_length_flag_tells_the_truth(name: str) -> None:
+    step = STEPS[name]
+    assert step.changes_length == any(len(value) != 1 for value in step.table.values())
+
+
+@pytest.mark.parametrize("name", list(STEPS))
+def test_every_step_maps_the_fast_alphabet_into_itself(name: str) -> None:
+    # The fast path rewrites the alphabet byte for byte: a step that turned one
+    # of its characters into a character outside it would break that path.
+    alphabet = set(_DECODING)
+    table = STEPS[name].table
+    for char in _DECODING:
+        out = table.get(ord(char), char)
+        assert out == "" or (len(out) == 1 and out in alphabet), (name, char, out)
+
+
+def test_the_fast_alphabet_is_one_byte_wide() -> None:
+    assert len(_DECODING) == 256
+    assert len(set(_DECODING)) == 256
+    assert _DECODING[-1] == _SENTINEL
+
+
+@pytest.mark.parametrize(
+    ("config", "text", "expected"),
+    [
+        ("default", "ﺍﻟﻘﺪﺱ\u200f\u00a0ﻻ", "القدس لا"),
+        ("default", "الســلامُ عليكم", "الســلامُ عليكم"),
+        ("default", "ﷲ أكبر", "الله أكبر"),
+        ("default", "ﷺ", "ﷺ"),
+        ("matching", "أعلنَ مسؤولٌ إيراني، «بكل ثقة»، في ١٢ آذار", "اعلن مسوول ايراني، «بكل ثقه»، في 12 اذار"),
+        ("matching", "کرکوک\u200cی", "كركوكي"),
+        ("matching", "هٰذا", "هذا"),
+        ("matching", "ﺇﻟﻰ", "الي"),
+        ("matching", "١٬٢٥٠٫٥", "1,250.5"),
+        ("search", "أين؟ هنا، ثم هناك؛ ٥٠٪", "اين? هنا, ثم هناك; 50%"),
+        ("none", "ﻻ\u200fأ", "ﻻ\u200fأ"),
+    ],
+)
+def test_profiles_on_written_examples(config: str, text: str, expected: str) -> None:
+    assert normalize(text, PROFILES[config]) == expected
+
+
+def test_phrase_ligatures_expand_only_when_asked() -> None:
+    config = attrs.evolve(NormalizeConfig.matching(), expand_phrase_ligatures=True)
+    assert normalize("قال ﷺ", config) == "قال صلي الله عليه وسلم"
+    assert normalize("قال ﷺ", NormalizeConfig.search()) == "قال ﷺ"
+
+
+def test_spacing_diacritic_forms_become_marks_then_disappear() -> None:
+    assert normalize("\ufe70", NormalizeConfig.default()) == " \u064b"
+    assert normalize("\ufe70", NormalizeConfig.matching()) == " "
+
+
+# --- Idempotence and agreement with the obvious pipeline --------------------------------
+
+
+@given(text=web_text, config=profiles_and_configs)
+def test_normalize_is_idempotent(text: str, config: NormalizeConfig) -> None:
+    once = normalize(text, config)
+    assert normalize(once, config) == once
+
+
+@given(text=web_text, config=profiles_and_configs)
+def test_normalize_agrees_with_running_the_steps_one_by_one(text: str, config: NormalizeConfig) -> None:
+    assert normalize(text, config) == reference(text, config)
+
+
+@pytest.mark.parametrize("name", list(PROFILES))
+def test_every_character_of_the_bmp_is_idempotent_under_each_profile(name: str) -> None:
+    config = PROFILES[name]
+    text = "".join(map(chr, range(0x10000)))
+    once = normalize(text, config)
+    assert normalize(once, config) == once
+    assert once == reference(text, config)
+
+
+def test_fast_and_mixed_paths_agree() -> None:
+    # The second text has characters outside the one-byte alphabet, so it
+    # takes the mixed path; the result must not depend on the path.
+    config = NormalizeConfig.search()
+    plain = "أكّد الـوزير ١٢ مرة\u200f، "
+    mixed = "ﻻ😀" + plain + "é\ufffe" + _SENTINEL + "\ud800"
+    assert normalize(plain, config) + "" == reference(plain, config)
+    assert normalize(mixed, config) == reference(mixed, config)
+    assert normalize(_SENTINEL * 3, config) == _SENTINEL * 3
+
+
+# --- Bad input ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("function", [normalize, normalize_aligned, explain])
+@pytest.mark.parametrize("value", [b"abc", None, 12, ["a"]])
+def test_non_str_raises_type_error(function: Any, value: object) -> None:
+    with pytest.raises(TypeError, match="text must be str"):
+        function(value)
+
+
+@pytest.mark.parametrize("function", [normalize, normalize_aligned, explain])
+def test_a_config_of_the_wrong_type_raises_type_error(function: Any) -> None:
+    with pytest.raises(TypeError, match="config"):
+        function("نص", {"unify_alef": True})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\x00" * 1000,
+        "\ud800\udfff\udc00",
+        "ا" + "\u064e\u0651\u0301\u0654" * 10_000,
+        "\u0301\u0327\u0308" * 20_000,
+        "ﻻ" * 50_000,
+        "\ufdfd" * 5_000,
+    ],
+)
+def test_hostile_input_is_handled(text: str) -> None:
+    for config in PROFILES.values():
+        al = normalize_aligned(text, config)
+        assert al.text == normalize(text, config)
+        assert al.to_original(len(al.text)) == len(text)
+        assert isinstance(explain(text[:2000], config), list)
+
+
+# --- The offset map ------------------------------------------------------------------
+
+
+@given(text=web_text, config=profiles_and_configs)
+def test_aligned_text_is_the_normalized_text(text: str, config: NormalizeConfig) -> None:
+    al = normalize_aligned(text, config)
+    assert al.text == normalize(text, config)
+    assert al.original == text
+
+
+@given(text=web_text, config=profiles_and_configs)
+def test_offset_map_is_monotone_in_range_and_exact(text: str, config: NormalizeConfig) -> None:
+    al = normalize_aligned(text, config)
+    forward = [al.to_normalized(i) for i in range(len(text) + 1)]
+    backward = [al.to_original(j) for j in range(len(al.text) + 1)]
+    assert forward[0] == 0
+    assert forward[-1] == len(al.text)
+    assert backward[-1] == len(text)
+    assert forward == sorted(forward)
+    assert backward == sorted(backward)
+    assert all(0 <= j <= len(al.text) for j in forward)
+    assert all(0 <= i <= len(text) for i in backward)
+    lengths = reference_lengths(text, config)
+    assert [b - a for a, b in itertools.pairwise(forward)] == lengths
+
+
+@given(text=web_text, config=profiles_and_configs, data=st.data())
+def test_normalized_spans_round_trip(text: str, config: NormalizeConfig, data: st.DataObject) -> None:
+    al = normalize_aligned(text, config)
+    start = data.draw(st.integers(0, len(al.text)))
+    end = data.draw(st.integers(start, len(al.text)))
+    span = Span(start, end)
+    original = al.span_to_original(span)
+    back = al.span_to_normalized(original)
+    assert back.contains(span)
+    if start < end:
+        # Tightest: the edge characters of the original span produced output.
+        assert normalize(text[original.start], config) != ""
+        assert normalize(text[original.end - 1], config) != ""
+
+
+@given(text=web_text, config=profiles_and_configs, data=st.data())
+def test_original_spans_map_to_their_own_normalization(
+    text: str, config: NormalizeConfig, data: st.DataObject
+) -> None:
+    al = normalize_aligned(text, config)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    mapped = al.span_to_normalized(Span(start, end))
+    assert mapped.slice(al.text) == normalize(text[start:end], config)
+    back = al.span_to_original(mapped)
+    assert Span(start, end).contains(back) or (back.start == back.end and start <= back.start <= end)
+
+
+def test_match_on_the_shadow_reports_the_original_span() -> None:
+    text = "وقالَ المتـحدث باسم الـوزارة إنّ"
+    al = normalize_aligned(text, NormalizeConfig.matching())
+    for word, written in [("المتحدث", "المتـحدث"), ("الوزاره", "الـوزارة"), ("وقال", "وقالَ"[:4])]:
+        start = al.text.index(word)
+        span = al.span_to_original(Span(start, start + len(word)))
+        assert span.slice(text) == written
+
+
+def test_removed_characters_at_match_edges_stay_outside() -> None:
+    text = "ب\u064e\u0640ت\u0651"
+    al = normalize_aligned(text, NormalizeConfig.matching())
+    assert al.text == "بت"
+    assert al.span_to_original(Span(0, 1)) == Span(0, 1)
+    assert al.span_to_original(Span(1, 2)) == Span(3, 4)
+    assert al.span_to_original(Span(0, 2)) == Span(0, 4)
+    assert al.span_to_original(Span(2, 2)) == Span(5, 5)
+
+
+def test_part_of_an_expansion_widens_to_the_whole_character() -> None:
+    al = normalize_aligned("ﻻ", NormalizeConfig.default())
+    assert al.text == "لا"
+    assert al.span_to_original(Span(1, 2)) == Span(0, 1)
+    assert al.to_original(1) == 0
+    assert al.to_normalized(1) == 2
+
+
+def test_offsets_across_many_blocks() -> None:
+    text = ("كَتَبَ ﻻ " * (3 * _BLOCK))[: 5 * _BLOCK + 7]
+    config = NormalizeConfig.matching()
+    al = normalize_aligned(text, config)
+    lengths = reference_lengths(text, config)
+    position = 0
+    for i, length in enumerate(lengths):
+        assert al.to_normalized(i) == position
+        for j in range(position, position + length):
+            assert al.to_original(j) == i
+        position += length
+
+
+def test_offsets_out_of_range_raise_index_error() -> None:
+    al = normalize_aligned("أب", NormalizeConfig.matching())
+    for bad in (-1, 3):
+        with pytest.raises(IndexError):
+            al.to_original(bad)
+        with pytest.raises(IndexError):
+            al.to_normalized(bad)
+    with pytest.raises(IndexError):
+        al.span_to_original(Span(0, 3))
+    with pytest.raises(IndexError):
+        al.span_to_normalized(Span(0, 3))
+
+
+def test_aligned_compares_by_its_texts() -> None:
+    one = normalize_aligned("أب", NormalizeConfig.matching())
+    two = normalize_aligned("أب", NormalizeConfig.matching())
+    assert one == two
+    assert hash(one) == hash(two)
+    assert isinstance(one, Aligned)
+
+
+# --- explain() --------------------------------------------------------------------------
+
+
+def test_explain_names_each_step_and_where_it_fired() -> None:
+    changes = explain("ﺃﺣﻤﺪ\u00a0١٢ـ", NormalizeConfig.matching())
+    assert changes == [
+        Change("presentation_forms", Span(0, 4), "ﺃﺣﻤﺪ", "أحمد"),
+        Change("unify_alef", Span(0, 1), "أ", "ا"),
+        Change("unify_spaces", Span(4, 5), "\u00a0", " "),
+        Change("ascii_digits", Span(5, 7), "١٢", "12"),
+        Change("remove_tatweel", Span(7, 8), "ـ", ""),
+    ]
+
+
+def test_explain_on_unchanged_text_is_empty() -> None:
+    assert explain("نص بلا تغيير", NormalizeConfig.default()) == []
+    assert explain("أَ", NormalizeConfig.none()) == []
+
+
+@given(text=web_text, config=profiles_and_configs)
+def test_explain_covers_exactly_the_changed_characters(text: str, config: NormalizeConfig) -> None:
+    changes = explain(text, config)
+    covered = {i for change in changes for i in range(change.span.start, change.span.end)}
+    changed = {i for i, char in enumerate(text) if reference(char, config) != char}
+    assert covered == changed
+    assert all(change.step in config.enabled_steps() for change in changes)
+    for change in changes:
+        assert STEPS[change.step].apply(change.before) == change.after
+
+
+# --- Real articles -------------------------------------------------------------------------
+
+
+@pytest.mark.corpus
+def test_real_articles_normalize_consistently(corpus: dict[str, dict[str, Any]]) -> None:
+    texts = [str(row["text"]) for row in corpus.values()][:300]
+    for config in (NormalizeConfig.default(), NormalizeConfig.matching(), NormalizeConfig.search()):
+        for text in texts:
+            al = normalize_aligned(text, config)
+            assert al.text == reference(text, config)
+            assert normalize(al.text, config) == al.text
+            assert al.to_original(len(al.text)) == len(text)
+            assert al.to_normalized(len(text)) == len(al.text)

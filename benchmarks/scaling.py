@@ -1,0 +1,262 @@
+"""How every entry point scales on prose and on each adversarial pattern.
+
+For each entry point and each pattern of ``tests/adversarial.py`` (plus the
+real articles of ``../shared/corpora`` when present), the input is built at
+100 KB, 1 MB and 4 MB of UTF-8 and the entry point is timed on it; one more
+run under ``tracemalloc`` measures the peak memory it allocates. Each
+``(entry, pattern)`` runs in its own interpreter with a time limit, so a
+super-linear case is reported as a timeout instead of hanging the run.
+
+Printed per case: seconds at each size, growth per 10x input (``t(4 MB) /
+t(100 KB)`` scaled to one decade), seconds per MB at the largest size, and
+peak memory as a multiple of the input's own memory (``sys.getsizeof``).
+Targets (issue 9): growth <= 12x per 10x, <= 1 s per MB, peak <= 10x.
+
+Usage::
+
+    python benchmarks/scaling.py                 # everything, 100 KB / 1 MB / 4 MB
+    python benchmarks/scaling.py --quick         # 20 KB / 200 KB, a smoke run
+    python benchmarks/scaling.py --entry tokens --pattern open_paren --pattern prose
+
+A full run writes ``benchmarks/results/scaling.json``; a quick or filtered
+run writes only where ``--output`` says.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import pathlib
+import platform
+import subprocess
+import sys
+import time
+import tracemalloc
+from typing import Any
+
+HERE = pathlib.Path(__file__).resolve().parent
+TESTS = HERE.parent / "tests"
+sys.path.insert(0, str(TESTS))
+
+import adversarial  # noqa: E402 - lives in tests/, shared with the tests and the fuzzers
+
+FULL_SIZES = (100_000, 1_000_000, 4_000_000)
+QUICK_SIZES = (20_000, 200_000)
+MEMORY_SIZE = 1_000_000
+TARGET_GROWTH = 12.0
+TARGET_SECONDS_PER_MB = 1.0
+TARGET_MEMORY = 10.0
+CORPUS = "corpus"
+
+
+def _text(pattern: str, size: int) -> str:
+    if pattern == CORPUS:
+        real = adversarial.corpus_text()
+        if real is None:
+            raise SystemExit(f"the real articles are absent ({adversarial.CORPORA}); run without {CORPUS}")
+        per_char = len(real.encode("utf-8", "surrogatepass")) / len(real)
+        return adversarial.repeat_to(real, max(1, round(size / per_char)))
+    return adversarial.build_bytes(pattern, size)
+
+
+def _time(entry: Any, text: str) -> float:
+    best = math.inf
+    for _ in range(3):
+        start = time.perf_counter()
+        entry(text)
+        elapsed = time.perf_counter() - start
+        best = min(best, elapsed)
+        if elapsed > 0.3:  # long runs are stable enough; do not triple the cost
+            break
+    return best
+
+
+def _peak(entry: Any, text: str) -> int:
+    tracemalloc.start()
+    try:
+        entry(text)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def worker(entry_name: str, pattern: str, sizes: list[int], memory_size: int) -> None:
+    """Measure one case and print one JSON line per size (flushed, so a timeout keeps the rest)."""
+    entry = adversarial.ENTRY_POINTS[entry_name]
+    entry(_text(pattern, 2_000))  # load lexicons and compile patterns outside the timing
+    for size in sizes:
+        text = _text(pattern, size)
+        row: dict[str, Any] = {
+            "size": size,
+            "chars": len(text),
+            "utf8_bytes": len(text.encode("utf-8", "surrogatepass")),
+            "seconds": _time(entry, text),
+        }
+        if size == memory_size:
+            row["input_bytes"] = sys.getsizeof(text)
+            row["peak_bytes"] = _peak(entry, text)
+        print(json.dumps(row), flush=True)
+
+
+def _run_case(entry: str, pattern: str, sizes: list[int], memory_size: int, limit: float) -> dict[str, Any]:
+    command = [
+        sys.executable,
+        __file__,
+        "--worker",
+        entry,
+        pattern,
+        ",".join(map(str, sizes)),
+        str(memory_size),
+    ]
+    status = "ok"
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=limit, check=False)
+        out, err = done.stdout, done.stderr
+        if done.returncode != 0:
+            status = "error: " + (err.strip().splitlines() or ["exit " + str(done.returncode)])[-1]
+    except subprocess.TimeoutExpired as expired:
+        out = expired.stdout.decode() if isinstance(expired.stdout, bytes) else expired.stdout or ""
+        status = f"timeout after {limit:.0f} s"
+    rows = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    return _summarize(entry, pattern, rows, status, sizes)
+
+
+def _summarize(
+    entry: str, pattern: str, rows: list[dict[str, Any]], status: str, sizes: list[int]
+) -> dict[str, Any]:
+    case: dict[str, Any] = {"entry": entry, "pattern": pattern, "status": status, "runs": rows}
+    if len(rows) < len(sizes) and status == "ok":
+        case["status"] = "incomplete"
+    timed = [row for row in rows if row["seconds"] > 0]
+    if len(timed) >= 2:
+        first, last = timed[0], timed[-1]
+        decades = math.log10(last["utf8_bytes"] / first["utf8_bytes"])
+        # A floor of 1 ms keeps timer noise on tiny runs from posing as growth.
+        ratio = last["seconds"] / max(first["seconds"], 1e-3 * first["utf8_bytes"] / 100_000)
+        case["growth_per_10x"] = ratio ** (1 / decades) if ratio > 0 else 0.0
+    if timed:
+        last = timed[-1]
+        case["seconds_per_mb"] = last["seconds"] / (last["utf8_bytes"] / 1e6)
+    memory = [row for row in rows if "peak_bytes" in row]
+    if memory:
+        case["peak_over_input"] = memory[0]["peak_bytes"] / memory[0]["input_bytes"]
+    case["meets_targets"] = case["status"] == "ok" and (
+        case.get("growth_per_10x", 0.0) <= TARGET_GROWTH
+        and case.get("seconds_per_mb", 0.0) <= TARGET_SECONDS_PER_MB
+        and case.get("peak_over_input", 0.0) <= TARGET_MEMORY
+    )
+    return case
+
+
+def _cell(value: float | None, fmt: str) -> str:
+    return "-" if value is None else format(value, fmt)
+
+
+def _print_case(case: dict[str, Any], sizes: list[int]) -> None:
+    seconds = {row["size"]: row["seconds"] for row in case["runs"]}
+    cells = [_cell(seconds.get(size), "9.3f") for size in sizes]
+    flag = (
+        ""
+        if case["meets_targets"]
+        else "  <-- " + (case["status"] if case["status"] != "ok" else "over target")
+    )
+    print(
+        f"{case['entry']:<18} {case['pattern']:<19} "
+        + " ".join(f"{cell:>9}" for cell in cells)
+        + f" {_cell(case.get('growth_per_10x'), '7.1f'):>7}x"
+        + f" {_cell(case.get('seconds_per_mb'), '7.3f'):>7}"
+        + f" {_cell(case.get('peak_over_input'), '6.1f'):>6}x"
+        + flag,
+        flush=True,
+    )
+
+
+def _label(size: int) -> str:
+    return f"{size // 1_000_000} MB" if size >= 1_000_000 else f"{size // 1000} KB"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="20 KB and 200 KB only (a smoke run)")
+    parser.add_argument(
+        "--entry", action="append", choices=sorted(adversarial.ENTRY_POINTS), help="repeatable"
+    )
+    parser.add_argument("--pattern", action="append", help="repeatable; 'corpus' = the real articles")
+    parser.add_argument("--limit", type=float, default=None, help="seconds allowed per case (all sizes)")
+    parser.add_argument("--output", type=pathlib.Path, default=None, help="where to write the JSON results")
+    parser.add_argument(
+        "--worker", nargs=4, metavar=("ENTRY", "PATTERN", "SIZES", "MEMSIZE"), help=argparse.SUPPRESS
+    )
+    args = parser.parse_args(argv)
+    if args.worker:
+        entry, pattern, sizes, memory_size = args.worker
+        worker(entry, pattern, [int(size) for size in sizes.split(",")], int(memory_size))
+        return 0
+
+    sizes = list(QUICK_SIZES if args.quick else FULL_SIZES)
+    memory_size = QUICK_SIZES[-1] if args.quick else MEMORY_SIZE
+    limit = args.limit or (30.0 if args.quick else 120.0)
+    entries = args.entry or list(adversarial.ENTRY_POINTS)
+    patterns = args.pattern or [*adversarial.PATTERNS, *([CORPUS] if adversarial.CORPORA.is_dir() else [])]
+    unknown = set(patterns) - {*adversarial.PATTERNS, CORPUS}
+    if unknown:
+        parser.error(f"unknown pattern(s): {', '.join(sorted(unknown))}")
+    if CORPUS in patterns and adversarial.corpus_text() is None:
+        raise SystemExit(f"the real articles are absent ({adversarial.CORPORA}); drop --pattern {CORPUS}")
+
+    print(
+        f"python {platform.python_version()} on {platform.machine()}; sizes in UTF-8 bytes; "
+        f"memory at {_label(memory_size)}; limit {limit:.0f} s per case"
+    )
+    header = " ".join(f"{_label(size) + ' s':>9}" for size in sizes)
+    print(f"{'entry':<18} {'pattern':<19} {header} {'growth':>8} {'s/MB':>7} {'peak':>7}")
+    cases = []
+    for entry in entries:
+        for pattern in patterns:
+            case = _run_case(entry, pattern, sizes, memory_size, limit)
+            _print_case(case, sizes)
+            cases.append(case)
+
+    failing = [case for case in cases if not case["meets_targets"]]
+    worst_growth = max((case.get("growth_per_10x", 0.0) for case in cases), default=0.0)
+    worst_speed = max((case.get("seconds_per_mb", 0.0) for case in cases), default=0.0)
+    worst_memory = max((case.get("peak_over_input", 0.0) for case in cases), default=0.0)
+    print(
+        f"\n{len(cases) - len(failing)}/{len(cases)} cases meet the targets; "
+        f"worst growth {worst_growth:.1f}x per 10x, worst {worst_speed:.3f} s/MB, "
+        f"worst peak {worst_memory:.1f}x the input"
+    )
+    results = {
+        "benchmark": "scaling",
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "sizes_utf8_bytes": sizes,
+        "memory_size": memory_size,
+        "targets": {
+            "growth_per_10x": TARGET_GROWTH,
+            "seconds_per_mb": TARGET_SECONDS_PER_MB,
+            "peak_over_input": TARGET_MEMORY,
+        },
+        "summary": {
+            "cases": len(cases),
+            "meeting_targets": len(cases) - len(failing),
+            "worst_growth_per_10x": worst_growth,
+            "worst_seconds_per_mb": worst_speed,
+            "worst_peak_over_input": worst_memory,
+        },
+        "cases": cases,
+    }
+    # A quick or filtered run is a smoke test: it keeps the committed full results unless told where to write.
+    partial = args.quick or args.entry or args.pattern
+    output = args.output or (None if partial else HERE / "results" / "scaling.json")
+    if output is None:
+        return 0
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"results written to {output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

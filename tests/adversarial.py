@@ -266,13 +266,26 @@ def _short(value: str, limit: int = 40) -> str:
     return repr(value) if len(value) <= limit else repr(value[:limit]) + f"...({len(value)} chars)"
 
 
+def is_blank(gap: str) -> bool:
+    """Whether a gap between pieces holds only whitespace and control or format characters.
+
+    ANNOTATION.md: control characters (NUL, bidi marks) are not text and
+    belong to no sentence, so they may sit between sentences like spaces.
+
+    Example:
+        >>> is_blank(" \u200f\x00\n"), is_blank(" . ")
+        (True, False)
+    """
+    return all(char.isspace() or unicodedata.category(char) in {"Cc", "Cf"} for char in gap)
+
+
 def check_partition(
-    text: str, spans: Sequence[arnews.Span], what: str, gap_ok: Callable[[str], bool] = str.isspace
+    text: str, spans: Sequence[arnews.Span], what: str, gap_ok: Callable[[str], bool] = is_blank
 ) -> None:
     """Assert that ``spans`` are non-empty, in order, disjoint and that only blanks lie between them.
 
     That is "nothing lost": the pieces and the gaps rebuild the text, and no
-    gap holds anything but what ``gap_ok`` allows (whitespace by default).
+    gap holds anything but what ``gap_ok`` allows (:func:`is_blank` by default).
 
     Example:
         >>> check_partition("أ. ب.", [arnews.Span(0, 2), arnews.Span(3, 5)], "sentences")
@@ -324,7 +337,7 @@ def check_entry(name: str, text: str, result: object) -> None:
         check_partition(text, [s.span for s in result.sentences], "parse.sentences")
         check_partition(text, [p.span for p in result.paragraphs], "parse.paragraphs")
     elif name in {"sentences", "paragraphs", "tokens"}:
-        assert isinstance(result, list), f"{name} returned {type(result).__name__}"
+        assert isinstance(result, Sequence), f"{name} returned {type(result).__name__}"
         check_partition(text, [item.span for item in result], name)
     elif name == "normalize":
         _check_normalized(result)

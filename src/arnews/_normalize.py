@@ -569,9 +569,22 @@ def _char_class(chars: Iterable[str]) -> str:
     return "".join(parts)
 
 
-# Runs of characters outside the alphabet (the sentinel counts as outside, so
-# the pieces between runs never contain it and it can join them safely).
-_OUTSIDE = re.compile(f"([^{_char_class(_DECODING[:-1])}]+)")
+_OUTSIDE_ERRORS = "arnews.outside"
+
+
+def _mark_outside(error: UnicodeError) -> tuple[bytes, int]:
+    """Codec error handler: encode each character outside the alphabet as the sentinel byte.
+
+    The charmap encoder calls it once per run of such characters, so the
+    encoded bytes keep one byte per original character and the run's
+    characters can be read back from the original text by position.
+    """
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return _SENTINEL_BYTE * (error.end - error.start), error.end
+
+
+codecs.register_error(_OUTSIDE_ERRORS, _mark_outside)
 
 
 # --- Compiling a config ----------------------------------------------------------
@@ -585,6 +598,7 @@ class _Plan:
     """A config compiled into tables (see the module docstring)."""
 
     table: Mapping[int, str]
+    by_char: Mapping[str, str]
     chains: Mapping[int, tuple[Link, ...]]
     byte_table: bytes
     byte_delete: bytes
@@ -632,40 +646,63 @@ def _compile(config: NormalizeConfig) -> _Plan:
             byte_table[index] = _BYTE_OF[result]
     lengths = {chr(code): len(result) for code, result in table.items() if len(result) != 1}
     changed = re.compile(f"[{_char_class(map(chr, table))}]+" if table else "(?!)")
-    return _Plan(table, chains, bytes(byte_table), bytes(byte_delete), bytes(byte_lengths), lengths, changed)
+    by_char = {chr(code): result for code, result in table.items()}
+    return _Plan(
+        table, by_char, chains, bytes(byte_table), bytes(byte_delete), bytes(byte_lengths), lengths, changed
+    )
 
 
 # --- Running a plan ----------------------------------------------------------------
 
 
-def _run(text: str, plan: _Plan, *, with_lengths: bool) -> tuple[str, bytes]:
+@attrs.frozen(eq=False)
+class _Outcome:
+    """What running a plan gives: the result and, when asked, each character's output length."""
+
+    text: str
+    lengths: bytes = b""
+    expansions: tuple[tuple[int, int], ...] = ()
+
+
+def _run(text: str, plan: _Plan, *, with_lengths: bool) -> _Outcome:
     """Normalize ``text``; with ``with_lengths``, also say how long each character became."""
-    try:
-        encoded = codecs.charmap_encode(text, "strict", _ENCODING)[0]
-    except UnicodeEncodeError:
-        return _run_mixed(text, plan, with_lengths=with_lengths)
+    encoded = codecs.charmap_encode(text, _OUTSIDE_ERRORS, _ENCODING)[0]
     translated = encoded.translate(plan.byte_table, plan.byte_delete)
     result = codecs.charmap_decode(translated, "strict", _DECODING)[0]
-    return result, encoded.translate(plan.byte_lengths) if with_lengths else b""
+    lengths = encoded.translate(plan.byte_lengths) if with_lengths else b""
+    if _SENTINEL_BYTE not in encoded:
+        return _Outcome(result, lengths)
+    return _patch_outside(text, encoded, result, lengths, plan)
 
 
-def _run_mixed(text: str, plan: _Plan, *, with_lengths: bool) -> tuple[str, bytes]:
-    """The fast path for the alphabet's stretches, str.translate for the runs outside it."""
-    parts = _OUTSIDE.split(text)
-    inside, outside = parts[0::2], parts[1::2]
-    encoded = codecs.charmap_encode(_SENTINEL.join(inside), "strict", _ENCODING)[0]
-    translated = encoded.translate(plan.byte_table, plan.byte_delete)
-    parts[0::2] = codecs.charmap_decode(translated, "strict", _DECODING)[0].split(_SENTINEL)
-    parts[1::2] = map(str.translate, outside, itertools.repeat(plan.table))
-    result = "".join(parts)
-    if not with_lengths:
-        return result, b""
-    pieces: list[bytes] = encoded.split(_SENTINEL_BYTE)
-    pieces[:] = map(bytes.translate, pieces, itertools.repeat(plan.byte_lengths))
-    lengths = [bytes(map(plan.lengths.get, run, itertools.repeat(1))) for run in outside]
-    mixed: list[bytes] = [b""] * (len(pieces) + len(lengths))
-    mixed[0::2], mixed[1::2] = pieces, lengths
-    return result, b"".join(mixed)
+def _patch_outside(text: str, encoded: bytes, result: str, lengths: bytes, plan: _Plan) -> _Outcome:
+    """Put back the characters outside the alphabet, translated, where the sentinels stand.
+
+    The sentinel byte is never deleted or rewritten, so the k-th sentinel of
+    ``result`` stands for the k-th sentinel of ``encoded``; every step here is
+    a C loop over the sentinels, never a Python loop over the text.
+    """
+    stretches = encoded.split(_SENTINEL_BYTE)
+    # The k-th sentinel stands after k earlier sentinels and the stretches before it.
+    steps = map(operator.add, map(len, stretches[:-1]), itertools.repeat(1))
+    positions = list(map(operator.sub, itertools.accumulate(steps), itertools.repeat(1)))
+    outside = list(map(text.__getitem__, positions))
+    parts: list[str] = [""] * (2 * len(outside) + 1)
+    parts[0::2] = result.split(_SENTINEL)
+    parts[1::2] = map(plan.by_char.get, outside, outside)
+    if not lengths:
+        return _Outcome("".join(parts))
+    sizes = bytes(map(plan.lengths.get, outside, itertools.repeat(1)))
+    if sizes.count(1) == len(sizes):
+        return _Outcome("".join(parts), lengths)
+    patched = bytearray(lengths)
+    expansions = []
+    for position, size in zip(positions, sizes, strict=True):
+        if size != 1:
+            patched[position] = size
+            if size > 1:
+                expansions.append((position, size))
+    return _Outcome("".join(parts), bytes(patched), tuple(expansions))
 
 
 def normalize(text: str, config: NormalizeConfig | None = None) -> str:
@@ -690,7 +727,7 @@ def normalize(text: str, config: NormalizeConfig | None = None) -> str:
     plan = _compile(_resolve(config))
     if not plan.table:
         return text
-    return _run(text, plan, with_lengths=False)[0]
+    return _run(text, plan, with_lengths=False).text
 
 
 # --- The offset map ----------------------------------------------------------------
@@ -841,14 +878,22 @@ def _check_offset(i: int, limit: int) -> None:
         raise IndexError(f"offset {i} is outside 0..{limit}")
 
 
-def _checkpoints(lengths: bytes) -> tuple[int, ...]:
-    """The normalized offset at every block start, and the normalized length last."""
-    blocks = [lengths[start : start + _BLOCK] for start in range(0, len(lengths), _BLOCK)]
-    if lengths.translate(None, b"\x00\x01"):
-        sizes: Iterable[int] = map(sum, blocks)
-    else:
-        # Only removals: a block's size is its length minus its zeros, counted in C.
-        sizes = map(operator.sub, map(len, blocks), map(bytes.count, blocks, itertools.repeat(b"\x00")))
+def _checkpoints(lengths: bytes, expansions: tuple[tuple[int, int], ...]) -> tuple[int, ...]:
+    """The normalized offset at every block start, and the normalized length last.
+
+    A block's output size is its length, minus its removed characters (counted
+    in C with ``bytes.count`` over the block's range), plus what its rare
+    expansions add.
+    """
+    size = len(lengths)
+    starts = range(0, size, _BLOCK)
+    removed = map(lengths.count, itertools.repeat(b"\x00"), starts, range(_BLOCK, size + _BLOCK, _BLOCK))
+    spans = [_BLOCK] * len(starts)
+    if spans:
+        spans[-1] = size - starts[-1]
+    sizes = list(map(operator.sub, spans, removed))
+    for position, length in expansions:
+        sizes[position // _BLOCK] += length - 1
     return tuple(itertools.accumulate(sizes, initial=0))
 
 
@@ -878,11 +923,8 @@ def normalize_aligned(text: str, config: NormalizeConfig | None = None) -> Align
     """
     text = require_str(text)
     plan = _compile(_resolve(config))
-    if not plan.table:
-        result, lengths = text, b"\x01" * len(text)
-    else:
-        result, lengths = _run(text, plan, with_lengths=True)
-    return Aligned(result, text, lengths, _checkpoints(lengths))
+    outcome = _run(text, plan, with_lengths=True) if plan.table else _Outcome(text, b"\x01" * len(text))
+    return Aligned(outcome.text, text, outcome.lengths, _checkpoints(outcome.lengths, outcome.expansions))
 
 
 # --- Explaining ----------------------------------------------------------------------

@@ -1,0 +1,39 @@
+"""Shared benchmark input: the real articles of ../shared/corpora, read at run time.
+
+The articles are owned by their outlets and never stored in the repository,
+so a benchmark reads them here and exits with a clear message when they are
+absent.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pathlib
+import sys
+
+REPO = pathlib.Path(__file__).resolve().parent.parent
+SHARED = pathlib.Path(os.environ.get("ARNEWS_SHARED", REPO.parent / "shared"))
+CORPORA = SHARED / "corpora"
+
+
+def load_texts() -> list[str]:
+    """Every article text in ../shared/corpora/*.jsonl, in a fixed order; exit when absent."""
+    if not CORPORA.is_dir():
+        sys.exit(
+            f"benchmark needs the real articles in {CORPORA} (absent); set ARNEWS_SHARED to point at shared/"
+        )
+    texts: list[str] = []
+    for path in sorted(CORPORA.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as handle:
+            texts.extend(str(json.loads(line)["text"]) for line in handle if line.strip())
+    return texts
+
+
+def build_text(megabytes: float, texts: list[str] | None = None) -> str:
+    """About ``megabytes`` MB of UTF-8: the articles joined by blank lines, repeated as needed."""
+    body = "\n\n".join(texts if texts is not None else load_texts())
+    target = int(megabytes * 1_000_000)
+    size = len(body.encode("utf-8"))
+    repeats = max(1, -(-target // size))
+    return "\n\n".join([body] * repeats)

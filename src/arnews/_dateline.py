@@ -1,15 +1,886 @@
-"""Datelines (placeholder until the dateline work lands)."""
+"""Datelines (where, when and from whom a story was filed) and end-of-article credits.
+
+A dateline is read in three steps, all bounded: only the first lines of the
+text (at most :data:`_HEAD_CHARS` characters, :data:`_MAX_LINES` lines) are
+looked at, and only the last lines for a credit.
+
+1. **Marks.** On the matching shadow of the head, the lexicons of
+   ``data/agencies.toml`` (agencies and outlets), ``data/dateline.toml``
+   (places, fillers, bylines, page furniture) and the date scanner of
+   :mod:`arnews._dates` mark what they know, mapped back to the original text.
+2. **Slots.** Each candidate line is cut into slots: phrases of plain words,
+   credits, dates, bracketed groups and separators (``- – — ـ : / | _ ،``).
+   Structure is read on the original text, since the shadow drops a tatweel
+   separator (``القاهرة ـ أحمد حسين``).
+3. **Layout.** A line is a dateline when its slots fit one of the layouts
+   of the reference notes: a credit or a place-and-date anchors it
+   (``PLACE DATE (AGENCY)``, ``PLACE - AGENCY:``, ``AGENCY - PLACE:``,
+   ``REPORTER - OUTLET - PLACE:``, ``(AGENCY) -``); without one, only a known
+   place in a short lead-in line counts (``PLACE: REPORTER``,
+   ``REPORTER - PLACE``). Headlines (``لندن: …``), captions ending in a
+   credit, bylines (``كتب: …``) and timestamps do not fit.
+"""
 
 from __future__ import annotations
 
-from arnews._model import Credit, Dateline
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+import attrs
+
+from arnews._data import load_table
+from arnews._dates import DateHit, scan_dates
+from arnews._lexicon import Lexicon, shadow
+from arnews._model import Agency, Credit, Dateline, NewsDate, Span
+from arnews._validate import require_str
 
 __all__ = ["find_credit", "find_dateline"]
 
+_HEAD_CHARS: Final = 2000
+_MAX_LINES: Final = 12
+_TAIL_CHARS: Final = 600
+_TAIL_LINES: Final = 3
+# A phrase longer than this is the body, not a slot of a dateline.
+_MAX_SLOT_WORDS: Final = 4
+_MAX_LEAD_WORDS: Final = 6
+# A reporter's name has two or three words ("موسى مهدي").
+_MIN_NAME_WORDS: Final = 2
+_MAX_NAME_WORDS: Final = 3
+# A line this long (or ending a sentence) is body text, not a headline.
+_BODY_WORDS: Final = 15
+_LONG_PARAGRAPH_WORDS: Final = 25
+
+_WORD = re.compile(r"[\w\u0640\u064b-\u065f\u0670]+")
+_SPACES: Final = (
+    " \t\r\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+)
+_INVISIBLE: Final = (
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+)
+_BULLETS: Final = "*•·▪►-–—"
+_TATWEEL: Final = "\u0640"
+_SENTENCE_END = re.compile(r"(?<![.])[.!?؟](?![.])(?:\s|$)")
+_DIGIT = re.compile(r"\d")
+_IN: Final = "في"
+_COMMA: Final = "،,"
+_AGENCY_KIND: Final = "agency"
+_GENERIC_KIND: Final = "generic"
+_OUTLET_KIND: Final = "outlet"
+
+# Token kinds.
+_T_WORD: Final = "word"
+_T_CREDIT: Final = "credit"
+_T_PLACE: Final = "place"
+_T_DATE: Final = "date"
+_T_SEP: Final = "sep"
+_T_OPEN: Final = "open"
+_T_CLOSE: Final = "close"
+_T_OTHER: Final = "other"
+_T_FILLER: Final = "filler"
+_T_BYLINE: Final = "byline"
+_T_FURNITURE: Final = "furniture"
+_T_QUALIFIER: Final = "qualifier"
+
+
+@attrs.frozen
+class _Source:
+    """A credited agency or outlet, as the lexicon knows it."""
+
+    name: str
+    kind: str
+    word: bool = False
+
+
+@attrs.frozen
+class _Mark:
+    start: int
+    end: int
+    kind: str
+    source: _Source | None = None
+    date: DateHit | None = None
+    place: bool = False
+
+
+@attrs.frozen
+class _Token:
+    kind: str
+    start: int
+    end: int
+    source: _Source | None = None
+    date: DateHit | None = None
+    place: bool = False
+    text: str = ""
+
+
+@attrs.frozen
+class _Slot:
+    """A phrase, a credit, a date, a bracketed group or a separator of a dateline line."""
+
+    kind: str  # "phrase", "credit", "date", "group", "sep"
+    tokens: tuple[_Token, ...]
+    start: int
+    end: int
+    inner: tuple[_Slot, ...] = ()
+
+    @property
+    def words(self) -> int:
+        return sum(1 for t in self.tokens if t.kind not in (_T_SEP, _T_OPEN, _T_CLOSE))
+
+    @property
+    def is_place(self) -> bool:
+        """A phrase that is a known place, with qualifiers after it (``القدس المحتلة``)."""
+        if self.kind != "phrase" or not self.tokens or not self.tokens[0].place:
+            return False
+        rest = list(self.tokens[1:])
+        if rest and rest[-1].kind == _T_WORD and rest[-1].text == _IN:
+            rest.pop()
+        return all(t.kind == _T_QUALIFIER for t in rest)
+
+    @property
+    def credits(self) -> list[_Token]:
+        if self.kind == "credit":
+            return list(self.tokens)
+        return [t for slot in self.inner for t in slot.credits]
+
+    @property
+    def is_place_group(self) -> bool:
+        return self.kind == "group" and len(self.inner) == 1 and self.inner[0].is_place
+
+
+@attrs.frozen
+class _Tables:
+    sources: Lexicon[_Source]
+    credit_sources: Lexicon[_Source]
+    places: Lexicon[bool]
+    words: Lexicon[str]
+    separators: str
+    brackets: dict[str, str]
+    openers: Lexicon[bool]
+
+
+@functools.cache
+def _tables() -> _Tables:
+    agencies = load_table("agencies")["agencies"]
+    dateline = load_table("dateline")
+    entries: list[tuple[str, _Source]] = []
+    word_entries: list[tuple[str, _Source]] = []
+    credit_entries: list[tuple[str, _Source]] = []
+    for name, entry in agencies.items():
+        kind = entry["kind"]
+        entries += [(form, _Source(name, kind)) for form in entry.get("forms", [])]
+        word_entries += [(form, _Source(name, kind, word=True)) for form in entry.get("word_forms", [])]
+        credit_entries += [(form, _Source(name, kind)) for form in entry.get("credit_forms", [])]
+    places = [(word, True) for region in dateline["places"].values() for word in region["words"]]
+    words: list[tuple[str, str]] = []
+    for kind, section in (
+        (_T_BYLINE, "bylines"),
+        (_T_FILLER, "fillers"),
+        (_T_FURNITURE, "page_furniture"),
+        (_T_QUALIFIER, "place_qualifiers"),
+    ):
+        words += [(word, kind) for word in dateline[section]["words"]]
+    # A line that opens like a credit line ("نقلا عن ...") is no dateline either.
+    words += [(word, _T_BYLINE) for word in dateline["credit_lines"]["openers"]]
+    brackets = {pair[0]: pair[1] for pair in dateline["brackets"]["pairs"]}
+    return _Tables(
+        sources=Lexicon(entries + word_entries, ignore_case=True),
+        credit_sources=Lexicon(entries + credit_entries + word_entries, ignore_case=True),
+        places=Lexicon(places),
+        words=Lexicon(words, ignore_case=True),
+        separators=dateline["separators"]["chars"],
+        brackets={key: value for key, value in brackets.items() if key != "/"},
+        openers=Lexicon([(word, True) for word in dateline["credit_lines"]["openers"]]),
+    )
+
+
+# ---------------------------------------------------------------------------
+# Marks and tokens
+
+
+def _marks(text: str, end: int) -> dict[int, _Mark]:
+    """What the lexicons and the date scanner know about ``text[:end]``, keyed by original start."""
+    tables = _tables()
+    al = shadow(text[:end])
+    found: list[_Mark] = []
+
+    def original(start: int, stop: int) -> Span:
+        return _widen(text, al.span_to_original(Span(start, stop)))
+
+    previous_end = 0
+    for hit in scan_dates(al, bare_numeric=True):
+        span = _widen(text, hit.date.span or Span(0, 0))
+        # "... هـ الموافق ... م": the link word belongs to the second date's slot.
+        start = span.start
+        if hit.linked:
+            start = previous_end
+            while start < span.start and (text[start] in _SPACES or text[start] in _INVISIBLE):
+                start += 1
+        found.append(_Mark(start, span.end, _T_DATE, date=hit))
+        previous_end = span.end
+    for credit in tables.sources.finditer(al.text):
+        span = original(credit.start, credit.end)
+        found.append(_Mark(span.start, span.end, _T_CREDIT, source=credit.value))
+    place_spans = set()
+    for place in tables.places.finditer(al.text):
+        span = original(place.start, place.end)
+        place_spans.add((span.start, span.end))
+        found.append(_Mark(span.start, span.end, _T_PLACE, place=True))
+    for word in tables.words.finditer(al.text):
+        span = original(word.start, word.end)
+        found.append(_Mark(span.start, span.end, word.value))
+    priority = {
+        _T_DATE: 0,
+        _T_CREDIT: 1,
+        _T_PLACE: 2,
+        _T_FURNITURE: 3,
+        _T_BYLINE: 4,
+        _T_FILLER: 5,
+        _T_QUALIFIER: 6,
+    }
+    best: dict[int, _Mark] = {}
+    for mark in sorted(found, key=lambda m: (m.start, -(m.end - m.start), priority[m.kind])):
+        if mark.start in best:
+            continue
+        both = (mark.start, mark.end) in place_spans and mark.kind == _T_CREDIT
+        best[mark.start] = attrs.evolve(mark, place=True) if both else mark
+    return best
+
+
+def _widen(text: str, span: Span) -> Span:
+    """Stretch a span over the tatweel and marks that the shadow dropped at its end (``هـ``)."""
+    end = span.end
+    while end < len(text) and (text[end] == _TATWEEL or "\u064b" <= text[end] <= "\u065f"):
+        end += 1
+    return Span(span.start, end)
+
+
+def _tokens(text: str, start: int, end: int, marks: dict[int, _Mark], tables: _Tables) -> list[_Token]:
+    """Cut one line of the original text into tokens."""
+    tokens: list[_Token] = []
+    pos = start
+    closers = set(tables.brackets.values())
+    while pos < end:
+        char = text[pos]
+        mark = marks.get(pos)
+        if char in _SPACES or char in _INVISIBLE:
+            pos += 1
+        elif mark is not None and mark.end <= end:
+            tokens.append(
+                _Token(
+                    mark.kind,
+                    mark.start,
+                    mark.end,
+                    mark.source,
+                    mark.date,
+                    mark.place,
+                    text[mark.start : mark.end],
+                )
+            )
+            pos = mark.end
+        elif char in tables.brackets and (char not in closers or not _open_bracket(tokens, char)):
+            tokens.append(_Token(_T_OPEN, pos, pos + 1, text=char))
+            pos += 1
+        elif char in closers:
+            tokens.append(_Token(_T_CLOSE, pos, pos + 1, text=char))
+            pos += 1
+        elif char in tables.separators and (char != _TATWEEL or _standalone_tatweel(text, pos, start)):
+            stop = pos
+            while stop < end and (text[stop] in tables.separators or text[stop] in _SPACES):
+                stop += 1
+            while text[stop - 1] in _SPACES:
+                stop -= 1
+            tokens.append(_Token(_T_SEP, pos, stop, text=text[pos:stop]))
+            pos = stop
+        else:
+            found = _WORD.match(text, pos, end)
+            if found is None:
+                tokens.append(_Token(_T_OTHER, pos, pos + 1, text=char))
+                pos += 1
+                continue
+            stop = found.end()
+            # A mark may start inside a run of letters ("الدمام25 شوال").
+            stop = next((i for i in range(pos + 1, stop) if i in marks), stop)
+            tokens.append(_Token(_T_WORD, pos, stop, text=text[pos:stop]))
+            pos = stop
+    return tokens
+
+
+def _open_bracket(tokens: list[_Token], char: str) -> bool:
+    """Whether a symmetric quote mark (``"``) closes one opened before it on the line."""
+    depth = 0
+    for token in tokens:
+        if token.kind == _T_OPEN and token.text == char:
+            depth += 1
+        elif token.kind == _T_CLOSE and token.text == char:
+            depth -= 1
+    return depth > 0
+
+
+def _standalone_tatweel(text: str, pos: int, line_start: int) -> bool:
+    """A tatweel is a separator when no letter touches it on the left (``القاهرة ـ أحمد``)."""
+    return pos == line_start or not text[pos - 1].isalpha()
+
+
+# ---------------------------------------------------------------------------
+# Slots
+
+
+def _slots(tokens: Sequence[_Token], brackets: dict[str, str]) -> tuple[list[_Slot], int | None]:
+    """Group tokens into slots; return them and the index of the token where reading stopped."""
+    slots: list[_Slot] = []
+    phrase: list[_Token] = []
+
+    def close_phrase() -> None:
+        if phrase:
+            slots.append(_Slot("phrase", tuple(phrase), phrase[0].start, phrase[-1].end))
+            phrase.clear()
+
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.kind == _T_OPEN:
+            closer = brackets.get(token.text, "")
+            j = next((k for k in range(i + 1, min(len(tokens), i + 10)) if tokens[k].text == closer), None)
+            if j is None or j == i + 1:
+                close_phrase()
+                return slots, i
+            inner, stop = _slots(tokens[i + 1 : j], brackets)
+            if stop is not None:
+                close_phrase()
+                return slots, i
+            close_phrase()
+            slots.append(_Slot("group", tuple(tokens[i : j + 1]), token.start, tokens[j].end, tuple(inner)))
+            i = j + 1
+            continue
+        if token.kind in (_T_CLOSE, _T_OTHER):
+            close_phrase()
+            return slots, i
+        if token.kind == _T_SEP:
+            close_phrase()
+            slots.append(_Slot("sep", (token,), token.start, token.end))
+        elif token.kind == _T_CREDIT:
+            close_phrase()
+            slots.append(_Slot("credit", (token,), token.start, token.end))
+        elif token.kind == _T_DATE:
+            close_phrase()
+            slots.append(_Slot("date", (token,), token.start, token.end))
+        else:
+            phrase.append(token)
+        i += 1
+    close_phrase()
+    return slots, None
+
+
+def _demote_word_credits(tokens: list[_Token]) -> list[_Token]:
+    """Settle the credits that are also words or places (``سبق``, ``الاتحاد``, ``عمان``).
+
+    Such a credit counts only where brackets or separators set it apart, or
+    at the start of the line before a separator or a place (``سبق ابها :``).
+    When it is also a place (``عمان`` = Amman or the Omani daily), it is the
+    place at the start of the line or after a credit (``واس- عمّان:``), and
+    the outlet after another place (``رام الله– عمان - نظير فالح``).
+    """
+    out: list[_Token] = []
+    for i, token in enumerate(tokens):
+        out.append(
+            _settle(token, tokens, i, out) if token.source is not None and token.source.word else token
+        )
+    return out
+
+
+def _settle(token: _Token, tokens: list[_Token], i: int, settled: list[_Token]) -> _Token:
+    before = tokens[i - 1].kind if i > 0 else None
+    after = tokens[i + 1].kind if i + 1 < len(tokens) else None
+    previous = next((t for t in reversed(settled) if t.kind not in (_T_SEP, _T_OPEN, _T_CLOSE)), None)
+    if token.place and (previous is None or previous.kind == _T_CREDIT):
+        return attrs.evolve(token, kind=_T_PLACE)
+    apart = before in (_T_SEP, _T_OPEN, _T_DATE) and after in (_T_SEP, _T_CLOSE, None)
+    opening = before is None and (after == _T_SEP or (after is not None and tokens[i + 1].place))
+    if apart or opening:
+        return token
+    return attrs.evolve(token, kind=_T_PLACE if token.place else _T_WORD)
+
+
+# ---------------------------------------------------------------------------
+# Layouts
+
+
+@attrs.frozen
+class _Reading:
+    end: int
+    location: Span | None
+    credits: tuple[_Token, ...]
+    dates: tuple[DateHit, ...]
+    strong: bool = False
+
+
+def _is_anchor(slot: _Slot) -> bool:
+    return slot.kind in ("credit", "date") or (slot.kind == "group" and bool(slot.credits))
+
+
+def _strong_credit(slot: _Slot) -> bool:
+    return any(t.source is not None and t.source.kind in (_AGENCY_KIND, _GENERIC_KIND) for t in slot.credits)
+
+
+def _blocked(slot: _Slot) -> bool:
+    """Page furniture, a byline label or a stray number in a slot: not a dateline."""
+    return any(t.kind == _T_FURNITURE or (t.kind == _T_WORD and _DIGIT.search(t.text)) for t in slot.tokens)
+
+
+def _read_anchored(slots: list[_Slot], line_ends: bool) -> _Reading | None:
+    """Read a line whose dateline holds a credit or a date (the strong layouts)."""
+    first = next((i for i, slot in enumerate(slots) if _is_anchor(slot)), None)
+    if first is None:
+        return None
+    lead = slots[:first]
+    if sum(s.words for s in lead if s.kind == "phrase") > _MAX_LEAD_WORDS:
+        return None
+    for slot in lead:
+        if slot.kind == "phrase" and slot.words > _MAX_SLOT_WORDS:
+            return None
+        if slot.kind == "group" and not slot.is_place_group:
+            return None
+        if _blocked(slot):
+            return None
+    # A bare credit right after a phrase is a name inside a sentence ("ووصفت
+    # وكالة الأناضول"); in a dateline a separator or brackets set it apart.
+    after_phrase = first > 0 and slots[first - 1].kind == "phrase"
+    if slots[first].kind == "credit" and after_phrase and not slots[first - 1].is_place:
+        return None
+    # Walk on from the first anchor while slots still belong to the dateline.
+    last = first
+    i = first + 1
+    while i < len(slots):
+        slot = slots[i]
+        if slot.kind == "sep" or _is_anchor(slot):
+            last = i if _is_anchor(slot) else last
+            i += 1
+            continue
+        if slot.kind == "group":
+            if not slot.is_place_group:
+                break
+            last = i
+            i += 1
+            continue
+        if slot.words > _MAX_SLOT_WORDS or _blocked(slot):
+            break
+        nxt = slots[i + 1] if i + 1 < len(slots) else None
+        at_end = nxt is None and line_ends
+        known = slot.is_place or all(t.kind in (_T_FILLER, _T_BYLINE) for t in slot.tokens)
+        if known and (nxt is None or nxt.kind == "sep" or _is_anchor(nxt)) and (nxt is not None or line_ends):
+            last = i
+            i += 1
+            continue
+        followed_by_anchor = (
+            nxt is not None and nxt.kind == "sep" and i + 2 < len(slots) and _is_anchor(slots[i + 2])
+        )
+        if slot.words <= _MAX_NAME_WORDS and (at_end or followed_by_anchor):
+            last = i
+            i += 1
+            continue
+        if (
+            slot.words <= _MIN_NAME_WORDS
+            and nxt is not None
+            and nxt.kind == "sep"
+            and ":" in nxt.tokens[0].text
+        ):
+            last = i
+            i += 1
+            continue
+        break
+    body = slots[: last + 1]
+    named = [t for s in body for t in s.credits]
+    dates = tuple(s.tokens[0].date for s in body if s.kind == "date" and s.tokens[0].date is not None)
+    location = _location(body)
+    strong = any(_strong_credit(s) for s in body) or (
+        dates and _place_before_date(body) and last + 1 < len(slots) and slots[last + 1].kind == "sep"
+    )
+    if not strong:
+        outlets = [t for t in named if t.source is not None and t.source.kind == _OUTLET_KIND]
+        if not outlets or not _outlet_layout(body, location):
+            return None
+        # An outlet's name alone on a line is a masthead, not a credit.
+        if len(body) == 1 and last + 1 >= len(slots):
+            return None
+    end = body[-1].end
+    for slot in slots[last + 1 :]:
+        if slot.kind != "sep":
+            break
+        end = slot.end
+    return _Reading(end, location, tuple(named), dates, strong=bool(strong))
+
+
+def _place_before_date(slots: list[_Slot]) -> bool:
+    """``PLACE DATE``: a known place right before the first date (no credit needed then)."""
+    for i, slot in enumerate(slots):
+        if slot.kind == "date":
+            return i > 0 and slots[i - 1].is_place
+    return False
+
+
+def _outlet_layout(slots: list[_Slot], location: Span | None) -> bool:
+    """An outlet crediting itself: at the start of the line, after a reporter's name or a place."""
+    first = slots[0]
+    if first.kind in ("credit", "group") or location is not None:
+        return True
+    return first.kind == "phrase" and _MIN_NAME_WORDS <= first.words <= _MAX_NAME_WORDS
+
+
+def _location(slots: list[_Slot]) -> Span | None:
+    """The place chain of a dateline: the first run of place slots, as written."""
+    anchor = next((i for i, slot in enumerate(slots) if _is_anchor(slot)), len(slots))
+    roles: list[bool] = []
+    for i, slot in enumerate(slots):
+        if slot.kind == "phrase":
+            between = slots[i + 1 : anchor]
+            leads_to_anchor = (
+                i < anchor
+                and anchor < len(slots)
+                and (_strong_credit(slots[anchor]) or slots[anchor].kind == "date")
+                and all(s.kind == "sep" or s.is_place or s.is_place_group for s in between)
+            )
+            roles.append(slot.is_place or leads_to_anchor)
+        elif slot.kind == "group":
+            roles.append(slot.is_place_group)
+        else:
+            roles.append(False)
+    start = next((i for i, role in enumerate(roles) if role), None)
+    if start is None:
+        return None
+    # A group that holds the place after a reporter's name: "عمرو أبو الفضل(القاهرة)-".
+    if slots[start].kind == "group":
+        inner = slots[start].inner[0]
+        return Span(inner.start, inner.end)
+    stop = start
+    i = start + 1
+    while i < len(slots):
+        slot = slots[i]
+        if slot.kind == "group" and roles[i]:
+            stop = i
+            i += 1
+            continue
+        if slot.kind == "sep" and i + 1 < len(slots) and slots[i + 1].kind == "phrase":
+            comma = any(c in _COMMA for c in slot.tokens[0].text)
+            nxt = slots[i + 1]
+            if nxt.is_place or (comma and nxt.words <= _MAX_SLOT_WORDS):
+                stop = i + 1
+                i += 2
+                continue
+        break
+    tokens = [t for slot in slots[start : stop + 1] for t in slot.tokens]
+    while tokens and tokens[-1].kind == _T_WORD and tokens[-1].text == _IN:
+        tokens.pop()
+    return Span(tokens[0].start, tokens[-1].end) if tokens else None
+
+
+def _read_unanchored(
+    text: str, slots: list[_Slot], rest_start: int, line_end: int, next_line: str
+) -> _Reading | None:
+    """The weak layouts: a known place and a reporter's name, no credit, no date."""
+    if len(slots) < 2 or any(s.kind in ("credit", "date") for s in slots[:4]):
+        return None
+    first, second = slots[0], slots[1]
+    third = slots[2] if len(slots) > 2 else None
+    fourth = slots[3] if len(slots) > 3 else None
+
+    def name(slot: _Slot | None, least: int = _MIN_NAME_WORDS) -> bool:
+        return (
+            slot is not None
+            and slot.kind == "phrase"
+            and least <= slot.words <= _MAX_NAME_WORDS
+            and all(t.kind == _T_WORD for t in slot.tokens)
+        )
+
+    def body_after(pos: int) -> bool:
+        return _body_like(text[pos:line_end])
+
+    def line_ends_after(slot: _Slot) -> bool:
+        return slot.end >= line_end or not text[slot.end : line_end].strip(_SPACES)
+
+    if first.is_place and second.kind == "sep":
+        # PLACE - body
+        if (
+            third is not None
+            and third.kind == "phrase"
+            and third.words > _MAX_SLOT_WORDS
+            and body_after(second.end)
+        ):
+            return _Reading(second.end, Span(first.start, first.end), (), ())
+        # PLACE: REPORTER (alone on its line) / PLACE - SOURCE: body
+        if third is not None and name(third) and line_ends_after(third) and _body_like(next_line):
+            return _Reading(third.end, Span(first.start, first.end), (), ())
+        if name(third, 1) and fourth is not None and fourth.kind == "sep" and body_after(fourth.end):
+            return _Reading(fourth.end, Span(first.start, first.end), (), ())
+        return None
+    if name(first) and second.kind == "sep" and third is not None and third.kind == "phrase":
+        place = third.tokens[0]
+        if not place.place:
+            return None
+        qualifiers = [t for t in third.tokens[1:] if t.kind == _T_QUALIFIER]
+        place_end = (qualifiers[-1] if qualifiers else place).end
+        after = text[place_end:line_end]
+        if not after.strip(_SPACES) and _body_like(next_line):
+            return _Reading(place_end, Span(place.start, place_end), (), ())
+        if _body_like(after) and not after.lstrip(_SPACES).startswith((".", "،", ",")):
+            return _Reading(place_end, Span(place.start, place_end), (), ())
+        return None
+    if name(first) and second.is_place_group and third is not None and third.kind == "sep":
+        inner = second.inner[0]
+        if body_after(third.end):
+            return _Reading(third.end, Span(inner.start, inner.end), (), ())
+    return None
+
+
+def _body_like(text: str) -> bool:
+    """Whether a stretch of text reads as body copy rather than a headline."""
+    words = len(text.split())
+    return words >= _BODY_WORDS or (words >= 3 and _SENTENCE_END.search(text) is not None)
+
+
+# ---------------------------------------------------------------------------
+# Public API
+
 
 def find_dateline(text: str) -> Dateline | None:
-    raise NotImplementedError
+    r"""Find the dateline of a news article: place, date and agency of the lead-in.
+
+    The dateline may open the text or follow a headline, a subtitle, a
+    sponsor line or a summary paragraph. Every layout of the reference notes
+    is read: ``PLACE DATE (AGENCY)``, ``PLACE في DATE /AGENCY/``,
+    ``PLACE - AGENCY:``, ``AGENCY - PLACE:``, ``REPORTER - OUTLET - PLACE:``,
+    ``(AGENCY) --``, SPA's ``PLACE HIJRI هـ الموافق GREGORIAN م واس`` and
+    more. Only the first lines are read, so the cost does not grow with the
+    article.
+
+    Args:
+        text: The article, exactly as received.
+
+    Returns:
+        The dateline, its ``span`` running to the end of its trailing
+        separator; ``None`` when the article has none. The ``location`` is the
+        place exactly as written; ``date`` the first date and ``alt_date`` the
+        second one of a ``الموافق`` pair; ``agency`` the credited agency with
+        its canonical English name (several agencies are joined with ``/``).
+
+    Raises:
+        TypeError: If ``text`` is not a ``str``.
+
+    Example:
+        >>> d = find_dateline("أستانا أول يوليو 2024 (شينخوا) قال الرئيس إن الزيارة ناجحة.")
+        >>> d.text, d.location, d.agency.name, d.date.gregorian.isoformat()
+        ('أستانا أول يوليو 2024 (شينخوا)', 'أستانا', 'Xinhua', '2024-07-01')
+        >>> find_dateline("عنوان الخبر\nلندن - رويترز: ارتفعت أسعار النفط اليوم.").location
+        'لندن'
+    """
+    require_str(text)
+    head_end = min(len(text), _HEAD_CHARS)
+    if not text[:head_end].strip():
+        return None
+    tables = _tables()
+    marks = _marks(text, head_end)
+    lines = _lines(text, head_end)
+    seen_body = False
+    for index, (start, end) in enumerate(lines[:_MAX_LINES]):
+        reading = _read_line(text, lines, index, marks, tables, weak_allowed=not seen_body)
+        if reading is not None:
+            return _dateline(text, start, reading)
+        if len(text[start:end].split()) >= _LONG_PARAGRAPH_WORDS:
+            seen_body = True
+    return None
+
+
+def _lines(text: str, end: int) -> list[tuple[int, int]]:
+    """The non-blank lines of ``text[:end]`` as ``(start, end)``, leading spaces and bullets skipped."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while pos < end:
+        stop = text.find("\n", pos, end)
+        stop = end if stop < 0 else stop
+        start = pos
+        while start < stop and (text[start] in _SPACES or text[start] in _INVISIBLE):
+            start += 1
+        # A bullet before the dateline is not part of it ("*يمن برس - ..."), but a
+        # dash that opens a list item marks the line as no dateline at all.
+        if start < stop and text[start] in "*•·▪►":
+            start += 1
+        if text[start:stop].strip():
+            out.append((start, stop))
+        pos = stop + 1
+    return out
+
+
+def _read_line(
+    text: str,
+    lines: list[tuple[int, int]],
+    index: int,
+    marks: dict[int, _Mark],
+    tables: _Tables,
+    *,
+    weak_allowed: bool,
+) -> _Reading | None:
+    start, end = lines[index]
+    tokens = _demote_word_credits(_tokens(text, start, end, marks, tables))
+    if not tokens or tokens[0].kind in (_T_BYLINE, _T_SEP, _T_FURNITURE):
+        return None
+    following = index + 1
+    # A dateline broken after a separator, its credit on the next line
+    # ("رام الله - نظير فالح-⏎(رويترز):", "الشعب نيوز:-⏎بترا").
+    if tokens[-1].kind == _T_SEP and following < len(lines):
+        more = _demote_word_credits(_tokens(text, *lines[following], marks, tables))
+        opens_with_credit = more and (
+            more[0].kind == _T_CREDIT
+            or (more[0].kind == _T_OPEN and len(more) > 1 and more[1].kind == _T_CREDIT)
+        )
+        if opens_with_credit:
+            tokens += more
+            end = lines[following][1]
+            following += 1
+    next_line = text[lines[following][0] : lines[following][1]] if following < len(lines) else ""
+    slots, stop = _slots(tokens, tables.brackets)
+    if not slots:
+        return None
+    line_ends = stop is None
+    reading = _read_anchored(slots, line_ends)
+    if reading is not None:
+        # A dateline alone on its line stands above the body (a credit line
+        # closing the text is no dateline); for an outlet, above body copy,
+        # not above more headlines.
+        alone = not text[reading.end : end].strip(_SPACES)
+        if alone and (not next_line.strip() or (not reading.strong and not _body_like(next_line))):
+            return None
+        return reading
+    if not weak_allowed:
+        return None
+    rest = tokens[stop].start if stop is not None else end
+    return _read_unanchored(text, slots, rest, end, next_line)
+
+
+def _dateline(text: str, line_start: int, reading: _Reading) -> Dateline:
+    span = Span(line_start, reading.end)
+    date: NewsDate | None = reading.dates[0].date if reading.dates else None
+    alt: NewsDate | None = None
+    if len(reading.dates) > 1 and reading.dates[1].linked:
+        alt = reading.dates[1].date
+    location = reading.location.slice(text) if reading.location is not None else None
+    return Dateline(
+        span=span,
+        text=span.slice(text),
+        location=location,
+        location_span=reading.location,
+        date=date,
+        alt_date=alt,
+        agency=_agency(text, reading.credits),
+    )
+
+
+def _agency(text: str, named: Iterable[_Token]) -> Agency | None:
+    """The credited agency: agencies beat the generic ``وكالات``, which beats an outlet."""
+    tokens = [t for t in named if t.source is not None]
+    for kind in (_AGENCY_KIND, _GENERIC_KIND, _OUTLET_KIND):
+        chosen = [t for t in tokens if t.source is not None and t.source.kind == kind]
+        if not chosen:
+            continue
+        if kind == _OUTLET_KIND:
+            chosen = chosen[:1]
+        names: list[str] = []
+        for token in chosen:
+            if token.source is not None and token.source.name not in names:
+                names.append(token.source.name)
+        span = Span(chosen[0].start, chosen[-1].end)
+        return Agency(name="/".join(names), surface=span.slice(text), span=span)
+    return None
 
 
 def find_credit(text: str) -> Credit | None:
-    raise NotImplementedError
+    r"""Find the credit line at the end of an article (``فرانس24/ أ ف ب``).
+
+    Only the last lines are read. A credit line holds nothing but credited
+    names and separators, or opens with ``المصدر``, ``نقلا عن`` or
+    ``رابط الخبر بصحيفة``; a photo credit in brackets may also close the text.
+
+    Args:
+        text: The article, exactly as received.
+
+    Returns:
+        The credit with its ``agency`` (canonical name; several agencies are
+        joined with ``/`` and the republishing outlet is dropped for them), or
+        ``None`` when the article ends without one.
+
+    Raises:
+        TypeError: If ``text`` is not a ``str``.
+
+    Example:
+        >>> c = find_credit("وقال المتحدث إن المحادثات مستمرة.\nفرانس24/ أ ف ب")
+        >>> c.text, c.agency.name
+        ('فرانس24/ أ ف ب', 'AFP')
+    """
+    require_str(text)
+    tail_start = max(0, len(text) - _TAIL_CHARS)
+    tail = text[tail_start:]
+    if not tail.strip():
+        return None
+    tables = _tables()
+    al = shadow(tail)
+    found: list[tuple[int, int, _Source]] = []
+    for match in tables.credit_sources.finditer(al.text):
+        span = al.span_to_original(Span(match.start, match.end))
+        found.append((tail_start + span.start, tail_start + span.end, match.value))
+    openers = []
+    for opener in tables.openers.finditer(al.text):
+        span = al.span_to_original(Span(opener.start, opener.end))
+        openers.append((tail_start + span.start, tail_start + span.end))
+    lines = _lines(text[:], len(text))[-_TAIL_LINES:]
+    for start, end in reversed(lines):
+        if start < tail_start:
+            break
+        credit = _credit_line(text, (start, end), found, openers, tables)
+        if credit is not None:
+            return credit
+    return None
+
+
+def _credit_line(
+    text: str,
+    line: tuple[int, int],
+    found: list[tuple[int, int, _Source]],
+    openers: list[tuple[int, int]],
+    tables: _Tables,
+) -> Credit | None:
+    start, end = line
+    stripped_end = start + len(text[start:end].rstrip())
+    inside = [(s, e, src) for s, e, src in found if start <= s and e <= stripped_end]
+    if not inside:
+        return None
+    # Whole line: credits, separators and brackets only.
+    gaps = []
+    pos = start
+    for s, e, _ in inside:
+        gaps.append(text[pos:s])
+        pos = e
+    gaps.append(text[pos:stripped_end])
+    punctuation = set(tables.separators) | set('()«»"“”*[]. ') | set(_SPACES)
+    if all(all(ch in punctuation for ch in gap) for gap in gaps):
+        return _credit(text, Span(start, stripped_end), inside)
+    # An opener, then the credited name: "المصدر: تاس", "*نقلا عن الأهرام المصرية".
+    lead = text[start : inside[0][0]]
+    opener = next(((s, e) for s, e in openers if start <= s < inside[0][0]), None)
+    if (
+        opener is not None
+        and all(ch in punctuation for ch in text[start : opener[0]])
+        and len(lead.split()) <= 4
+    ):
+        return _credit(text, Span(start, stripped_end), inside[:1])
+    # A bracketed photo credit closing the text: "... في طوكيو. \"الفرنسية\"".
+    last_start, last_end, _ = inside[-1]
+    before = text[last_start - 1] if last_start > 0 else ""
+    after = text[last_end:stripped_end]
+    if before in '(«"“' and after and all(ch in ')»"”' for ch in after):
+        return _credit(text, Span(last_start - 1, stripped_end), inside[-1:])
+    return None
+
+
+def _credit(text: str, span: Span, inside: list[tuple[int, int, _Source]]) -> Credit:
+    tokens = [_Token(_T_CREDIT, s, e, source=src, text=text[s:e]) for s, e, src in inside]
+    return Credit(span=span, text=span.slice(text), agency=_agency(text, tokens))

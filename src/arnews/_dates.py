@@ -1,15 +1,452 @@
-"""Arabic dates (placeholder until the dates work lands)."""
+"""Arabic date expressions: every month system, Hijri, ordinals, numeric forms.
+
+Dates are read on the matching shadow of the text (:func:`arnews._lexicon.shadow`),
+so hamza and yeh variants, tatweel, diacritics and Arabic-Indic or Persian
+digits never defeat a match, and every span is reported on the original text.
+
+A date is a small sequence of *atoms*: words from ``data/dates.toml`` (month
+names of every system, Hijri months, weekdays, ordinal day words, era markers
+and connectors such as ``من``, ``شهر``, ``الموافق``), numbers and the
+separators ``- / . , ،``. The atoms are found in one linear pass each (the
+lexicon's trie-shaped pattern and one regular expression for numbers), and a
+small grammar reads dates off the atom list, looking at most a few atoms ahead.
+
+Only what the text states is filled in: a missing year stays ``None``; no
+reference date is ever consulted; an impossible date (31 February, month 13,
+Hijri day 31) is not a date at all.
+"""
 
 from __future__ import annotations
 
-from arnews._model import NewsDate
+import calendar as _calendar
+import datetime
+import functools
+import re
+from typing import Final
 
-__all__ = ["find_dates", "parse_date"]
+import attrs
+from hijridate import Hijri
+
+from arnews._data import load_table
+from arnews._lexicon import Lexicon, shadow
+from arnews._model import Calendar, NewsDate, Span
+from arnews._normalize import Aligned
+from arnews._validate import require_str
+
+__all__ = ["DateHit", "find_dates", "parse_date", "scan_dates"]
+
+# Kinds of atoms.
+_MONTH: Final = "month"
+_ORDINAL: Final = "ordinal"
+_WEEKDAY: Final = "weekday"
+_ERA: Final = "era"
+_OF: Final = "of"
+_MONTH_WORD: Final = "month_word"
+_DAY_WORD: Final = "day_word"
+_LINK: Final = "corresponding"
+_NUMBER: Final = "number"
+_SEP: Final = "sep"
+
+# A number, with an era letter glued to it ("2023م", "1446هـ" whose tatweel
+# the shadow drops). Digits may be glued to a preceding word ("الدمام25").
+_NUMBER_OR_SEP = re.compile(r"(?P<num>\d+)(?P<era>[هم](?!\w))?|(?P<sep>[-/.,،])")
+# "الموافق لـ8 من ذي الحجة": the preposition glued before a day number.
+_GLUED_LAM: Final = "ل"
+_NUMERIC_SEPS: Final = "-/."
+_NAME_SEPS: Final = "-/,،"
+_LIST_SEPS: Final = ",،"
+# Hijri dates convert with hijridate only inside the Umm al-Qura table.
+_HIJRI_MIN_YEAR: Final = 1343
+_HIJRI_MAX_YEAR: Final = 1500
+_HIJRI_MAX_DAY: Final = 30
 
 
-def parse_date(text: str) -> NewsDate | None:
-    raise NotImplementedError
+@attrs.frozen
+class _Word:
+    kind: str
+    number: int = 0
+    calendar: Calendar | None = None
+
+
+@attrs.frozen
+class _Atom:
+    start: int
+    end: int
+    kind: str
+    number: int = 0
+    calendar: Calendar | None = None
+    digits: int = 0
+    text: str = ""
+
+
+@attrs.frozen
+class DateHit:
+    """A date found in a shadow text, with where it stands there.
+
+    Attributes:
+        date: The date, its span on the original text.
+        start: Offset of the date in the shadow.
+        end: Offset one past the date in the shadow.
+        linked: Whether ``الموافق`` ties this date to the one before it
+            (the same day in the other calendar).
+    """
+
+    date: NewsDate
+    start: int
+    end: int
+    linked: bool = False
+
+
+@functools.cache
+def _lexicon() -> Lexicon[_Word]:
+    table = load_table("dates")
+    entries: list[tuple[str, _Word]] = []
+    for system, cal in (("gregorian", Calendar.GREGORIAN), ("hijri", Calendar.HIJRI)):
+        for months in table[system].values():
+            for number, spellings in months.items():
+                if number.isdigit():
+                    entries += [(s, _Word(_MONTH, int(number), cal)) for s in spellings]
+    for kind, section in ((_WEEKDAY, "weekdays"), (_ORDINAL, "ordinal_days")):
+        for number, spellings in table[section].items():
+            entries += [(s, _Word(kind, int(number))) for s in spellings]
+    for era, cal in (("hijri", Calendar.HIJRI), ("gregorian", Calendar.GREGORIAN)):
+        entries += [(s, _Word(_ERA, 0, cal)) for s in table["eras"][era]]
+    for kind in (_OF, _MONTH_WORD, _DAY_WORD, _LINK):
+        entries += [(s, _Word(kind)) for s in table["connectors"][kind]]
+    return Lexicon(entries)
+
+
+def _atoms(text: str, start: int = 0, end: int | None = None) -> list[_Atom]:
+    """Every word, number and separator atom of a shadow text, in order, without overlaps."""
+    stop = len(text) if end is None else end
+    words = [
+        _Atom(m.start, m.end, m.value.kind, m.value.number, m.value.calendar)
+        for m in _lexicon().finditer(text, start, stop)
+    ]
+    others: list[_Atom] = []
+    for found in _NUMBER_OR_SEP.finditer(text, start, stop):
+        if found.group("sep"):
+            others.append(_Atom(found.start(), found.end(), _SEP, text=found.group("sep")))
+            continue
+        digits = found.group("num")
+        era = found.group("era")
+        cal = None if era is None else (Calendar.HIJRI if era == "ه" else Calendar.GREGORIAN)
+        others.append(_Atom(found.start(), found.end(), _NUMBER, int(digits), cal, len(digits)))
+    merged = sorted(words + others, key=lambda atom: (atom.start, -atom.end))
+    atoms: list[_Atom] = []
+    for atom in merged:
+        # A month key such as "كانون 2" holds a digit the number pattern also saw.
+        if atoms and atom.start < atoms[-1].end:
+            continue
+        atoms.append(atom)
+    return atoms
+
+
+class _Reader:
+    """Reads dates off an atom list; every method looks a bounded number of atoms ahead."""
+
+    def __init__(self, text: str, atoms: list[_Atom], *, bare_numeric: bool) -> None:
+        self.text = text
+        self.atoms = atoms
+        self.bare_numeric = bare_numeric
+
+    def kind(self, i: int) -> str:
+        return self.atoms[i].kind if 0 <= i < len(self.atoms) else ""
+
+    def joined(self, i: int) -> bool:
+        """Whether atom ``i`` follows atom ``i - 1`` with only spaces (no line break) between."""
+        if i <= 0 or i >= len(self.atoms):
+            return False
+        gap = self.text[self.atoms[i - 1].end : self.atoms[i].start]
+        if "\n" in gap:
+            return False
+        word = gap.strip()
+        return not word or (word == _GLUED_LAM and gap.endswith(_GLUED_LAM) and self.atoms[i].kind == _NUMBER)
+
+    def next_is(self, i: int, kind: str, seps: str = "") -> bool:
+        if not self.joined(i) or self.kind(i) != kind:
+            return False
+        return not seps or self.atoms[i].text in seps
+
+    def skip_sep(self, i: int, seps: str) -> int:
+        """Step over one separator from ``seps`` at ``i``, if there is one."""
+        return i + 1 if self.next_is(i, _SEP, seps) else i
+
+    def parse(self, i: int) -> tuple[NewsDate, int, Span] | None:
+        """Read a date whose first atom is ``i``; return it and the index after it."""
+        j = i
+        if self.kind(j) == _DAY_WORD:
+            j += 1
+            if not self.joined(j):
+                return None
+        first = j
+        if self.kind(j) == _WEEKDAY:
+            j += 1
+            if self.next_is(j, _SEP, _LIST_SEPS):
+                j += 1
+            if not self.joined(j):
+                return None
+        found = self._day_month_year(j) or self._numeric(j) or self._month_year(j)
+        if found is None:
+            return None
+        fields, after = found
+        year, month, day, cal = fields
+        span = Span(self.atoms[first].start, self.atoms[after - 1].end)
+        date = _make_date(year, month, day, cal, span)
+        return (date, after, span) if date is not None else None
+
+    def _year_and_era(
+        self, j: int, cal: Calendar | None, seps: str
+    ) -> tuple[int | None, Calendar | None, int]:
+        """Read an optional 4-digit year and era from ``j``; return year, era calendar, next index."""
+        k = self.skip_sep(j, seps)
+        if not (self.next_is(k, _NUMBER) and self.atoms[k].digits == 4):
+            return None, cal, j
+        year_atom = self.atoms[k]
+        era = year_atom.calendar
+        k += 1
+        if era is None and self.next_is(k, _ERA):
+            era = self.atoms[k].calendar
+            k += 1
+        if era is not None and cal is not None and era != cal:
+            return None, None, -1
+        return year_atom.number, era or cal, k
+
+    def _day_month_year(self, j: int) -> tuple[tuple[int | None, int, int, Calendar], int] | None:
+        day = self._day(j)
+        if day is None:
+            return None
+        k = j + 1
+        if self.next_is(k, _SEP, "-/"):
+            k += 1
+        else:
+            if self.next_is(k, _OF):
+                k += 1
+            if self.next_is(k, _MONTH_WORD):
+                k += 1
+        month = self._month(k)
+        if month is None:
+            return None
+        number, cal, k = month
+        year, era, k2 = self._year_and_era(k, cal, _NAME_SEPS)
+        if k2 < 0:
+            return None
+        return (year, number, day, era or cal), (k2 if year is not None else k)
+
+    def _month_year(self, j: int) -> tuple[tuple[int | None, int, None, Calendar], int] | None:
+        k = j + 1 if self.kind(j) == _MONTH_WORD and self.next_is(j + 1, _MONTH) else j
+        month = self._month(k) if k == j or self.joined(k) else None
+        if month is None:
+            return None
+        number, cal, k = month
+        year, era, k2 = self._year_and_era(k, cal, _LIST_SEPS)
+        if year is None or k2 < 0:
+            return None
+        return (year, number, None, era or cal), k2
+
+    def _day(self, j: int) -> int | None:
+        atom = self.atoms[j] if 0 <= j < len(self.atoms) else None
+        if atom is None:
+            return None
+        if atom.kind == _ORDINAL:
+            return atom.number
+        if atom.kind == _NUMBER and atom.digits <= 2 and atom.calendar is None:
+            return atom.number
+        return None
+
+    def _month(self, k: int) -> tuple[int, Calendar, int] | None:
+        """A month name at ``k`` with an optional second name of the same month after it."""
+        if self.kind(k) != _MONTH or (k > 0 and not self.joined(k)):
+            return None
+        atom = self.atoms[k]
+        k += 1
+        # Paired systems: "تشرين الأول/أكتوبر", "أبريل نيسان", "نيسان / أبريل".
+        pair = self.skip_sep(k, "/")
+        if self.next_is(pair, _MONTH) and self.atoms[pair].number == atom.number:
+            k = pair + 1
+        return atom.number, atom.calendar or Calendar.GREGORIAN, k
+
+    def _numeric(self, j: int) -> tuple[tuple[int | None, int, int, Calendar], int] | None:
+        """``15/7/2024``, ``2024-07-15``, ``12-2-2009م``, ``24 - 1`` (day - month)."""
+        if self.kind(j) != _NUMBER or not self.next_is(j + 1, _SEP, _NUMERIC_SEPS):
+            return None
+        # A number glued to a number-and-separator before it belongs to a longer figure.
+        if self.kind(j - 1) == _SEP and self.joined(j) and self.kind(j - 2) == _NUMBER and self.joined(j - 1):
+            return None
+        sep = self.atoms[j + 1].text
+        parts = [j]
+        k = j + 1
+        while len(parts) < 3 and self.next_is(k, _SEP, sep) and self.next_is(k + 1, _NUMBER):
+            parts.append(k + 1)
+            k += 2
+        if len(parts) < 2:
+            return None
+        # More number-separator pairs after it: a phone number, a ratio, a longer figure.
+        if self.next_is(k, _SEP, _NUMERIC_SEPS) and self.next_is(k + 1, _NUMBER):
+            return None
+        numbers = [self.atoms[p] for p in parts]
+        era = numbers[-1].calendar
+        if era is None and self.next_is(k, _ERA):
+            era = self.atoms[k].calendar
+            k += 1
+        if any(n.calendar is not None for n in numbers[:-1]):
+            return None
+        if len(numbers) == 3 and numbers[0].digits == 4 and numbers[1].digits <= 2 and numbers[2].digits <= 2:
+            year, month, day = numbers[0].number, numbers[1].number, numbers[2].number
+        elif (
+            len(numbers) == 3 and numbers[2].digits == 4 and numbers[0].digits <= 2 and numbers[1].digits <= 2
+        ):
+            day, month, year = numbers[0].number, numbers[1].number, numbers[2].number
+        elif len(numbers) == 2 and self.bare_numeric and sep in "-/" and all(n.digits <= 2 for n in numbers):
+            day, month, year = numbers[0].number, numbers[1].number, None
+        else:
+            return None
+        return (year, month, day, era or Calendar.GREGORIAN), k
+
+
+def _make_date(year: int | None, month: int, day: int | None, cal: Calendar, span: Span) -> NewsDate | None:
+    """Build a validated :class:`NewsDate`, or ``None`` for an impossible date."""
+    if not 1 <= month <= 12 or (day is not None and day < 1):
+        return None
+    gregorian: datetime.date | None = None
+    if cal is Calendar.GREGORIAN:
+        if year is not None and not 1 <= year <= 9999:
+            return None
+        # Without a year, 29 February is possible; with one, the calendar decides.
+        longest = _calendar.monthrange(year if year is not None else 2000, month)[1]
+        if day is not None and day > longest:
+            return None
+        if year is not None and day is not None:
+            gregorian = datetime.date(year, month, day)
+    else:
+        if day is not None and day > _HIJRI_MAX_DAY:
+            return None
+        if year is not None and day is not None and _HIJRI_MIN_YEAR <= year <= _HIJRI_MAX_YEAR:
+            try:
+                converted = Hijri(year, month, day).to_gregorian()
+                # A plain date, not hijridate's subclass, so results compare and serialize simply.
+                gregorian = datetime.date(converted.year, converted.month, converted.day)
+            except ValueError:
+                # Day 30 of a month the Umm al-Qura table gives 29 days: the
+                # announced (sighted) calendar can differ, so keep the date
+                # as written and leave it unconverted.
+                gregorian = None
+    return NewsDate(year, month, day, cal, gregorian, span)
+
+
+def scan_dates(
+    al: Aligned, start: int = 0, end: int | None = None, *, bare_numeric: bool = False
+) -> list[DateHit]:
+    """Find every date in a shadow text (between ``start`` and ``end``), spans mapped to the original.
+
+    Args:
+        al: The shadow of the text, as :func:`arnews._lexicon.shadow` returns it.
+        start: Where to start scanning in the shadow.
+        end: Where to stop scanning in the shadow.
+        bare_numeric: Also accept a day and month in digits with no year
+            (``24 - 1``), which outside a dateline is more often a score or
+            a range.
+
+    Returns:
+        The dates in order, without overlaps.
+    """
+    atoms = _atoms(al.text, start, end)
+    reader = _Reader(al.text, atoms, bare_numeric=bare_numeric)
+    hits: list[DateHit] = []
+    i = 0
+    link_at = -1
+    while i < len(atoms):
+        if atoms[i].kind not in (_DAY_WORD, _WEEKDAY, _ORDINAL, _NUMBER, _MONTH, _MONTH_WORD):
+            if atoms[i].kind == _LINK and hits and reader.joined(i) and hits[-1].end == atoms[i - 1].end:
+                link_at = i + 1
+            i += 1
+            continue
+        found = reader.parse(i)
+        if found is None:
+            i += 1
+            continue
+        date, after, shadow_span = found
+        original = al.span_to_original(shadow_span)
+        hits.append(
+            DateHit(
+                attrs.evolve(date, span=original),
+                shadow_span.start,
+                shadow_span.end,
+                linked=(i == link_at and reader.joined(i)),
+            )
+        )
+        i = after
+    return hits
 
 
 def find_dates(text: str) -> list[NewsDate]:
-    raise NotImplementedError
+    """Find every date expression in a text.
+
+    Numeric day-month pairs without a year (``15-7``) are left out here, since
+    in running text they are mostly scores and ranges; :func:`parse_date`
+    reads them. Both halves of a ``الموافق`` pair are returned, in order.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        The dates in the order they appear, each with its ``span`` in ``text``.
+
+    Raises:
+        TypeError: If ``text`` is not a ``str``.
+
+    Example:
+        >>> found = find_dates("الرياض 24 ربيع الأول 1437 هـ الموافق 04 يناير 2016 م واس")
+        >>> [(d.year, d.month, d.day, d.calendar.value) for d in found]
+        [(1437, 3, 24, 'hijri'), (2016, 1, 4, 'gregorian')]
+        >>> found[1].gregorian.isoformat()
+        '2016-01-04'
+    """
+    require_str(text)
+    return [hit.date for hit in scan_dates(shadow(text))]
+
+
+_EDGE: Final = " \t\r\n\u00a0()[]{}«»\"'“”.,،؛:;/-–—"
+
+
+def parse_date(text: str) -> NewsDate | None:
+    """Read the date expression that makes up ``text``.
+
+    Every month system is read (``يوليو``, ``تموز``, ``جويلية``, ``يوليوز``),
+    Hijri months with ``هـ``, ordinal days (``أول``, ``الحادي والعشرين``),
+    numeric forms (``15/7/2024``, ``2024-07-15``, ``24 - 1`` = 24 January)
+    and Arabic-Indic digits. Surrounding spaces and punctuation are ignored.
+    For a ``الموافق`` pair the first date is returned.
+
+    Args:
+        text: The date expression, such as ``"أول يوليو 2024"``.
+
+    Returns:
+        The date with only the parts the text states (a missing year stays
+        ``None``) and its ``span`` in ``text``; ``None`` when the text is not
+        a date or names an impossible one (31 February, month 13).
+
+    Raises:
+        TypeError: If ``text`` is not a ``str``.
+
+    Example:
+        >>> d = parse_date("أول يوليو 2024")
+        >>> d.year, d.month, d.day, d.calendar.value, d.gregorian.isoformat()
+        (2024, 7, 1, 'gregorian', '2024-07-01')
+        >>> parse_date("25 شوال 1436 هـ").gregorian.isoformat()
+        '2015-08-10'
+        >>> parse_date("31 فبراير 2024") is None
+        True
+    """
+    require_str(text)
+    al = shadow(text)
+    hits = scan_dates(al, bare_numeric=True)
+    if not hits:
+        return None
+    first = hits[0]
+    if al.text[: first.start].strip(_EDGE):
+        return None
+    rest = al.text[first.end :].strip(_EDGE)
+    if rest and not (len(hits) > 1 and hits[1].linked and not al.text[hits[1].end :].strip(_EDGE)):
+        return None
+    return first.date

@@ -7,9 +7,11 @@ run under ``tracemalloc`` measures the peak memory it allocates. Each
 ``(entry, pattern)`` runs in its own interpreter with a time limit, so a
 super-linear case is reported as a timeout instead of hanging the run.
 
-Printed per case: seconds at each size, growth per 10x input (``t(4 MB) /
-t(100 KB)`` scaled to one decade), seconds per MB at the largest size, and
-peak memory as a multiple of the input's own memory (``sys.getsizeof``).
+Printed per case: the best of up to five cold runs (CPU caches evicted
+first) at each size, growth per 10x input (the least-squares slope of log
+time over log size, as a factor per decade: 10x is linear, 100x quadratic),
+seconds per MB at the largest size, and peak memory as a multiple of the
+input's own memory (``sys.getsizeof``).
 Targets (issue 9): growth <= 12x per 10x, <= 1 s per MB, peak <= 10x.
 
 Usage::
@@ -25,6 +27,7 @@ run writes only where ``--output`` says.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 import pathlib
@@ -60,14 +63,27 @@ def _text(pattern: str, size: int) -> str:
     return adversarial.build_bytes(pattern, size)
 
 
-def _time(entry: Any, text: str) -> float:
+def _evict_caches() -> None:
+    """Push the input out of the CPU caches, so 100 KB is timed as cold as 4 MB.
+
+    Otherwise a 100 KB input stays in cache between repetitions while a 4 MB
+    one cannot, and the hardware, not the algorithm, adds growth.
+    """
+    bytes(_EVICTION_BUFFER)
+
+
+_EVICTION_BUFFER = bytearray(64 << 20)
+
+
+def _time(entry: Any, text: str, repeats: int = 5) -> float:
     best = math.inf
-    for _ in range(3):
+    for _ in range(repeats):
+        _evict_caches()
         start = time.perf_counter()
         entry(text)
         elapsed = time.perf_counter() - start
         best = min(best, elapsed)
-        if elapsed > 0.3:  # long runs are stable enough; do not triple the cost
+        if elapsed > 0.5:  # long runs are stable enough; do not multiply their cost
             break
     return best
 
@@ -130,11 +146,13 @@ def _summarize(
         case["status"] = "incomplete"
     timed = [row for row in rows if row["seconds"] > 0]
     if len(timed) >= 2:
-        first, last = timed[0], timed[-1]
-        decades = math.log10(last["utf8_bytes"] / first["utf8_bytes"])
-        # A floor of 1 ms keeps timer noise on tiny runs from posing as growth.
-        ratio = last["seconds"] / max(first["seconds"], 1e-3 * first["utf8_bytes"] / 100_000)
-        case["growth_per_10x"] = ratio ** (1 / decades) if ratio > 0 else 0.0
+        case["growth_per_10x"] = 10 ** _slope(
+            [math.log10(row["utf8_bytes"]) for row in timed], [math.log10(row["seconds"]) for row in timed]
+        )
+        case["growth_steps"] = [
+            (right["seconds"] / left["seconds"]) ** (1 / math.log10(right["utf8_bytes"] / left["utf8_bytes"]))
+            for left, right in itertools.pairwise(timed)
+        ]
     if timed:
         last = timed[-1]
         case["seconds_per_mb"] = last["seconds"] / (last["utf8_bytes"] / 1e6)
@@ -147,6 +165,13 @@ def _summarize(
         and case.get("peak_over_input", 0.0) <= TARGET_MEMORY
     )
     return case
+
+
+def _slope(xs: list[float], ys: list[float]) -> float:
+    """Least-squares slope of log time over log size: 1 is linear, 2 quadratic."""
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
 
 
 def _cell(value: float | None, fmt: str) -> str:

@@ -390,14 +390,21 @@ def _demote_word_credits(tokens: list[_Token]) -> list[_Token]:
     return out
 
 
+def _is_comma(token: _Token) -> bool:
+    return token.text.strip(_SPACES) in _COMMA
+
+
 def _settle(token: _Token, tokens: list[_Token], i: int, settled: list[_Token]) -> _Token:
     before = tokens[i - 1].kind if i > 0 else None
     after = tokens[i + 1].kind if i + 1 < len(tokens) else None
     previous = next((t for t in reversed(settled) if t.kind not in (_T_SEP, _T_OPEN, _T_CLOSE)), None)
     if token.place and (previous is None or previous.kind == _T_CREDIT):
         return attrs.evolve(token, kind=_T_PLACE)
-    apart = before in (_T_SEP, _T_OPEN, _T_DATE) and after in (_T_SEP, _T_CLOSE, None)
-    opening = before is None and (after == _T_SEP or (after is not None and tokens[i + 1].place))
+    # A comma lists words in a sentence ("اليوم،"); it does not set a credit apart.
+    sep_before = before in (_T_OPEN, _T_DATE) or (before == _T_SEP and not _is_comma(tokens[i - 1]))
+    sep_after = after in (_T_CLOSE, None) or (after == _T_SEP and not _is_comma(tokens[i + 1]))
+    apart = sep_before and sep_after
+    opening = before is None and (sep_after or (after is not None and tokens[i + 1].place))
     if apart or opening:
         return token
     return attrs.evolve(token, kind=_T_PLACE if token.place else _T_WORD)
@@ -446,8 +453,7 @@ def _read_anchored(slots: list[_Slot], line_ends: bool) -> _Reading | None:
             return None
     # A bare credit right after a phrase is a name inside a sentence ("ووصفت
     # وكالة الأناضول"); in a dateline a separator or brackets set it apart.
-    after_phrase = first > 0 and slots[first - 1].kind == "phrase"
-    if slots[first].kind == "credit" and after_phrase and not slots[first - 1].is_place:
+    if slots[first].kind == "credit" and not _set_apart(slots, first, line_ends):
         return None
     # Walk on from the first anchor while slots still belong to the dateline.
     last = first
@@ -493,7 +499,7 @@ def _read_anchored(slots: list[_Slot], line_ends: bool) -> _Reading | None:
     body = slots[: last + 1]
     named = [t for s in body for t in s.credits]
     dates = tuple(s.tokens[0].date for s in body if s.kind == "date" and s.tokens[0].date is not None)
-    location = _location(body)
+    location = _location(slots[: last + 2])
     strong = any(_strong_credit(s) for s in body) or (
         dates and _place_before_date(body) and last + 1 < len(slots) and slots[last + 1].kind == "sep"
     )
@@ -512,6 +518,22 @@ def _read_anchored(slots: list[_Slot], line_ends: bool) -> _Reading | None:
     return _Reading(end, location, tuple(named), dates, strong=bool(strong))
 
 
+def _set_apart(slots: list[_Slot], i: int, line_ends: bool) -> bool:
+    """Whether a bare credit stands apart as in a dateline, not inside a sentence.
+
+    After a known place (``سبق ابها``, ``دمشق سانا``) or a date (``... م واس``),
+    before or after a separator (``حلب-سانا``, ``كونا –``), or closing the line.
+    """
+    before = slots[i - 1] if i > 0 else None
+    after = slots[i + 1] if i + 1 < len(slots) else None
+    if before is not None and (before.kind in ("sep", "date") or before.is_place):
+        return True
+    if after is None:
+        return line_ends
+    # A comma after it ends a clause ("ونقلت رويترز،"), it does not close a dateline slot.
+    return (after.kind == "sep" and not _is_comma(after.tokens[0])) or (before is None and after.is_place)
+
+
 def _place_before_date(slots: list[_Slot]) -> bool:
     """``PLACE DATE``: a known place right before the first date (no credit needed then)."""
     for i, slot in enumerate(slots):
@@ -525,7 +547,13 @@ def _outlet_layout(slots: list[_Slot], location: Span | None) -> bool:
     first = slots[0]
     if first.kind in ("credit", "group") or location is not None:
         return True
-    return first.kind == "phrase" and _MIN_NAME_WORDS <= first.words <= _MAX_NAME_WORDS
+    # REPORTER - OUTLET: a name, then a separator.
+    return (
+        first.kind == "phrase"
+        and _MIN_NAME_WORDS <= first.words <= _MAX_NAME_WORDS
+        and len(slots) > 1
+        and slots[1].kind == "sep"
+    )
 
 
 def _location(slots: list[_Slot]) -> Span | None:
@@ -548,7 +576,7 @@ def _location(slots: list[_Slot]) -> Span | None:
             roles.append(False)
     start = next((i for i, role in enumerate(roles) if role), None)
     if start is None:
-        return None
+        return _place_after_credit(slots, anchor)
     # A group that holds the place after a reporter's name: "عمرو أبو الفضل(القاهرة)-".
     if slots[start].kind == "group":
         inner = slots[start].inner[0]
@@ -573,6 +601,19 @@ def _location(slots: list[_Slot]) -> Span | None:
     while tokens and tokens[-1].kind == _T_WORD and tokens[-1].text == _IN:
         tokens.pop()
     return Span(tokens[0].start, tokens[-1].end) if tokens else None
+
+
+def _place_after_credit(slots: list[_Slot], anchor: int) -> Span | None:
+    """``AGENCY - PLACE:``: the short phrase that a colon closes after the credit (``سبق- فيفاء:``)."""
+    for i in range(anchor + 1, len(slots) - 1):
+        slot, nxt = slots[i], slots[i + 1]
+        if slot.kind != "phrase":
+            continue
+        plain = all(t.kind in (_T_WORD, _T_PLACE, _T_QUALIFIER) for t in slot.tokens)
+        if plain and slot.words <= _MIN_NAME_WORDS and nxt.kind == "sep" and ":" in nxt.tokens[0].text:
+            return Span(slot.start, slot.end)
+        return None
+    return None
 
 
 def _read_unanchored(

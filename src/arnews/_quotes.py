@@ -1,13 +1,802 @@
-"""Quotes (placeholder until the quotes work lands)."""
+"""Quotes: who said what, direct and indirect, with speakers and cues.
+
+The definitions follow the project's annotation guide (section 3):
+
+* **direct**: the words inside quote marks, when a reporting cue in the same
+  sentence presents them as what a source said (``وقال X "…"``,
+  ``"…"، قال X``, partial quotes inside indirect speech), or the words after
+  a cue and a colon when there are no marks (``وتابع قائلا: …``);
+* **indirect**: a cue, then a complementizer (``إن أن بأن إلى أن على أن``
+  …), then the content up to the end of its clause.
+
+Everything is matched on the normalized shadow of the text (see
+:func:`arnews._lexicon.shadow`) and reported on the original, so spans slice
+the caller's string exactly. Every scan is a single pass over the text or a
+bounded window around a cue: the cost is linear in the length of the input,
+even for a megabyte of unbalanced ``«`` or ``"``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+import functools
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
-from arnews._model import Quote, Sentence
+import attrs
+
+from arnews._data import load_table
+from arnews._lexicon import Lexicon, fold, shadow
+from arnews._model import Cue, Quote, QuoteKind, Sentence, Span, Speaker
+from arnews._segment import sentences as split_sentences
+from arnews._speakers import Mention, SourceRegistry, Tokens, noun_phrase, subject_before
+from arnews._validate import require_str
 
 __all__ = ["find_quotes"]
 
+# How far a cue may stand from what it introduces, in words: long enough for
+# "وأوضح مدير عام إدارة العلاقات العامة ... محمد بن عبدالعزيز الصفيان أن",
+# short enough that a stray أن two clauses later is not taken for speech.
+_FRAME_WORDS = 25
+# An ambiguous form (بين "between", ذكر "mention") is a cue only this close
+# to its complementizer, colon or quote mark.
+_AMBIGUOUS_WORDS = 2
+# Quoted words this short that stand before a cue's complementizer or colon are
+# the subject or an adjunct in marks (وقالت "مكافي" إن ...), not speech.
+_SHORT_MARKED_WORDS = 3
+# How many coordinated marked phrases («…» و«…» و«…») one label decides.
+_LABEL_CHAIN = 4
+
+# Bound on the tokens one clause or one look-back may visit, so that a text
+# with no sentence ends (or a megabyte of cues) still costs linear time.
+_MAX_CLAUSE_TOKENS = 400
+
+_TOKEN = re.compile(r"\w+|\S")
+_FINAL = frozenset(".!?؟…")
+_COMMAS = frozenset("،,؛")
+_DASHES_AND_COMMAS = _COMMAS | {"-", "–", "—"}
+_EDGE = " \t\r\n\u00a0.!?؟…،,؛:"
+_CLITICS = frozenset("وبلفك")
+
+
+class _Role:
+    """How a cue works (kept as plain strings so the tables stay data)."""
+
+    FINITE = "finite"
+    PARTICIPLE = "participle"
+    PASSIVE = "passive"
+    PREPOSITION = "preposition"
+
+
+@attrs.frozen
+class _CueForm:
+    lemma: str
+    agreement: str  # "m", "f", "p", or "" when the form does not say
+    role: str
+    direct: bool
+    far_marks: bool  # may stand a few words before its quote marks (وقال X في مقابلة "…")
+    also_noun: bool  # also a noun: not a cue after a preposition
+    strict: bool  # mostly something else: a cue only right before what it introduces
+
+
+@attrs.frozen
+class _Tables:
+    cues: Lexicon[_CueForm]
+    complementizers: Lexicon[str]
+    asides: Lexicon[str]
+    not_after: frozenset[str]
+    not_before: frozenset[str]
+    clause_breaks: frozenset[str]
+    stops: frozenset[str]
+    prepositions: frozenset[str]
+    relatives: frozenset[str]
+    naming: frozenset[str]
+    heads: frozenset[str]
+    symmetric: frozenset[str]
+    single: frozenset[str]
+    openers: dict[str, str]
+    closers: frozenset[str]
+    doubled_open: str
+    doubled_close: str
+    mark_pattern: re.Pattern[str]
+
+
+# A complement that is speech itself lets the marks stand a few words off.
+_QUOTE_COMPLEMENT = re.compile("quote|:|قائلا")
+_PAST_AGREEMENT = ("m", "f", "p", "p", "p", "p")
+_PRESENT_AGREEMENT = ("m", "f", "p")
+_PARTICIPLE_AGREEMENT = ("m", "f", "p")
+
+
+def _verb_forms(verbs: dict[str, Any]) -> Iterable[tuple[str, _CueForm]]:
+    ambiguous = verbs["ambiguous"]
+    also_noun = {fold(form) for form in ambiguous["also_noun"]}
+    strict = {fold(form) for form in ambiguous["strict"]}
+    for lemma, entry in verbs["lemmas"].items():
+        if not entry.get("cue", True):
+            continue
+        direct = bool(entry.get("direct", True))
+        far_marks = any(_QUOTE_COMPLEMENT.search(complement) for complement in entry["complements"])
+        slots = (
+            (entry["past"], _PAST_AGREEMENT, _Role.FINITE),
+            (entry["present"], _PRESENT_AGREEMENT, _Role.FINITE),
+            (entry["participle"], _PARTICIPLE_AGREEMENT, _Role.PARTICIPLE),
+        )
+        for forms, agreements, role in slots:
+            for form, agreement in zip(forms, agreements, strict=False):
+                key = fold(form)
+                yield (
+                    form,
+                    _CueForm(lemma, agreement, role, direct, far_marks, key in also_noun, key in strict),
+                )
+    roles = {"finite": _Role.FINITE, "passive": _Role.PASSIVE, "preposition": _Role.PREPOSITION}
+    for group, role in roles.items():
+        for phrase in verbs["phrases"][group]:
+            yield phrase, _CueForm(phrase, "", role, True, role == _Role.FINITE, False, False)
+
+
+@functools.cache
+def _tables() -> _Tables:
+    verbs = load_table("reporting_verbs")
+    data = load_table("quotes")
+    marks = data["marks"]
+    openers = dict(marks["paired"])
+    ((doubled_open, doubled_close),) = marks["doubled"]
+    chars = sorted({*marks["symmetric"], *marks["single"], *openers, *openers.values()})
+    mark_pattern = re.compile(
+        f"{re.escape(doubled_open)}|{re.escape(doubled_close)}|[{''.join(re.escape(c) for c in chars)}]"
+    )
+    complementizers = data["complementizers"]
+    labels = data["labels"]
+    return _Tables(
+        cues=Lexicon(_verb_forms(verbs), prefixes=["و", "ف", "ل"]),
+        complementizers=Lexicon(((word, word) for word in complementizers["words"]), prefixes=["و"]),
+        asides=Lexicon(((phrase, phrase) for phrase in data["asides"]["phrases"]), prefixes=["و"]),
+        not_after=frozenset(fold(word) for word in complementizers["not_after"]),
+        not_before=frozenset(fold(word) for word in complementizers["not_before"]),
+        clause_breaks=frozenset(fold(word) for word in complementizers["clause_breaks"]),
+        stops=frozenset(fold(word) for word in data["speakers"]["stops"]),
+        prepositions=frozenset(fold(word) for word in labels["prepositions"]),
+        relatives=frozenset(fold(word) for word in data["speakers"]["relative_pronouns"]),
+        naming=frozenset(fold(word) for word in labels["naming_verbs"]),
+        heads=frozenset(fold(word) for word in labels["name_heads"]),
+        symmetric=frozenset(marks["symmetric"]),
+        single=frozenset(marks["single"]),
+        openers=openers,
+        closers=frozenset(openers.values()),
+        doubled_open=doubled_open,
+        doubled_close=doubled_close,
+        mark_pattern=mark_pattern,
+    )
+
+
+# ---------------------------------------------------------------------------
+# The shadow text, cut into tokens and placed in sentences and lines.
+
+
+def _tokens(
+    text: str, original: str, to_original: Callable[[int], int], sentence_starts: list[int]
+) -> Tokens:
+    starts: list[int] = []
+    ends: list[int] = []
+    words: list[bool] = []
+    line_of: list[int] = []
+    line = 0
+    previous = 0
+    for found in _TOKEN.finditer(text):
+        start = found.start()
+        starts.append(start)
+        ends.append(found.end())
+        words.append(found.group()[0].isalnum() or found.group()[0] == "_")
+        line += text.count("\n", previous, start)
+        previous = start
+        line_of.append(line)
+    sentence_of = [bisect.bisect_right(sentence_starts, to_original(start)) for start in starts]
+    return Tokens(text, starts, ends, words, sentence_of, line_of, original, to_original)
+
+
+# ---------------------------------------------------------------------------
+# Quote marks, paired with one stack per kind of mark in one pass.
+
+
+@attrs.frozen
+class _Marks:
+    """A pair of quote marks (or an opener left open to the end of its line).
+
+    Offsets are in the shadow: ``open_at`` is the opening mark, ``start`` and
+    ``end`` bound the words inside, ``close_end`` is one past the closing mark.
+    """
+
+    open_at: int
+    start: int
+    end: int
+    close_end: int
+    closed: bool
+
+
+def _is_boundary_before(text: str, index: int, line_start: int) -> bool:
+    if index <= line_start:
+        return True
+    before = text[index - 1]
+    if before.isspace() or before in "([{:،,؛-–—/" or not before.isalnum():
+        return True
+    # A one-letter clitic glued to the mark: و«...» بـ"..." لـ"..."
+    return before in "وبلفك" and (index - 1 <= line_start or not text[index - 2].isalnum())
+
+
+def _is_word_after(text: str, index: int) -> bool:
+    return index < len(text) and (text[index].isalnum() or text[index] in "(«")
+
+
+def _pair_marks(text: str) -> list[_Marks]:
+    """Pair the quote marks of each line: one stack per kind, one pass, O(n)."""
+    tables = _tables()
+    pairs: list[_Marks] = []
+    line_start = 0
+    paired: list[tuple[int, str]] = []
+    doubled: list[int] = []
+    symmetric: int | None = None
+    single: int | None = None
+    position = 0
+
+    def end_line(line_end: int) -> None:
+        nonlocal symmetric, single
+        unclosed = [i for i in (symmetric, single) if i is not None]
+        unclosed += [i for i, _ in paired[:1]] + doubled[:1]
+        if unclosed:
+            first = min(unclosed)
+            width = 2 if text.startswith(tables.doubled_open, first) else 1
+            pairs.append(_Marks(first, first + width, line_end, line_end, closed=False))
+        paired.clear()
+        doubled.clear()
+        symmetric = single = None
+
+    for found in tables.mark_pattern.finditer(text):
+        index = found.start()
+        newline = text.find("\n", position, index)
+        if newline >= 0:
+            end_line(newline)
+            line_start = text.rfind("\n", position, index) + 1
+        position = index
+        mark = found.group()
+        after = found.end()
+        opens_here = _is_boundary_before(text, index, line_start) and _is_word_after(text, after)
+        glued_left = index > line_start and not text[index - 1].isspace()
+        closes_here = glued_left or not _is_word_after(text, after)
+        if mark == tables.doubled_open:
+            doubled.append(index)
+        elif mark == tables.doubled_close:
+            if doubled:
+                opened = doubled.pop()
+                pairs.append(_Marks(opened, opened + 2, index, after, closed=True))
+        elif mark in tables.openers:
+            paired.append((index, tables.openers[mark]))
+        elif mark in tables.closers:
+            if paired and not opens_here:
+                opened, _ = paired.pop()
+                pairs.append(_Marks(opened, opened + 1, index, after, closed=True))
+            elif opens_here:
+                # Garbled guillemets (»تويتر») open with the closing mark.
+                paired.append((index, mark))
+        elif mark in tables.symmetric:
+            if symmetric is None:
+                if opens_here or _is_boundary_before(text, index, line_start):
+                    symmetric = index
+            elif closes_here:
+                pairs.append(_Marks(symmetric, symmetric + 1, index, after, closed=True))
+                symmetric = None
+            else:
+                symmetric = index
+        elif single is None:
+            if opens_here:
+                single = index
+        elif index > line_start and text[index - 1].isalnum() and not _is_word_after(text, after):
+            pairs.append(_Marks(single, single + 1, index, after, closed=True))
+            single = None
+    tail = text.find("\n", position)
+    end_line(len(text) if tail < 0 else tail)
+    pairs.sort(key=lambda marks: marks.open_at)
+    return [marks for marks in pairs if marks.end > marks.start]
+
+
+# ---------------------------------------------------------------------------
+# Cues and what they introduce.
+
+
+class _Kind:
+    """What a cue's frame found after it."""
+
+    NONE = ""
+    COMPLEMENTIZER = "complementizer"
+    COLON = "colon"
+    MARKS = "marks"
+
+
+@attrs.frozen
+class _Frame:
+    """A cue and what it introduces.
+
+    Attributes:
+        first: Token index of the cue's first token.
+        last: Token index of the cue's last token.
+        form: The cue form the lexicon matched.
+        kind: What follows the cue (a :class:`_Kind`).
+        after: Token index of the first token after the complementizer or colon.
+        marks: The quote marks that hold the speech, for ``MARKS`` frames.
+        stop: Token index where the subject's noun phrase must end.
+    """
+
+    first: int
+    last: int
+    form: _CueForm
+    kind: str
+    after: int
+    marks: _Marks | None
+    stop: int
+
+
+@attrs.define
+class _Context:
+    """Everything one call of :func:`find_quotes` works on."""
+
+    text: str
+    tokens: Tokens
+    marks_at: dict[int, _Marks]
+    closing_at: dict[int, _Marks]
+    complementizers: dict[int, int]
+    cues: dict[int, tuple[int, _CueForm]]
+    repeated: Counter[str]
+
+
+def _content_words(text: str, marks: _Marks) -> int:
+    return len(text[marks.start : marks.end].split())
+
+
+def _is_colon(tokens: Tokens, index: int) -> bool:
+    # 10:30 is a time, not a colon before speech.
+    return tokens.word(index) == ":" and not (
+        index + 1 < len(tokens)
+        and tokens.word(index + 1).isdigit()
+        and index > 0
+        and tokens.word(index - 1).isdigit()
+    )
+
+
+def _frame(context: _Context, first: int, last: int, form: _CueForm) -> _Frame:
+    """Scan forward from a cue to what it introduces, within a bounded window."""
+    tokens = context.tokens
+    tables = _tables()
+    limit = _AMBIGUOUS_WORDS if form.strict else _FRAME_WORDS
+    index = last + 1
+    words = 0
+    stop: int | None = None  # where the subject must end, when something ends it early
+    short_marks: _Marks | None = None
+    while tokens.same_sentence(first, index):
+        word = tokens.word(index)
+        end_of_complementizer = context.complementizers.get(index)
+        if end_of_complementizer is not None and tokens.word(index - 1) not in tables.not_after:
+            after = tokens.token_at(end_of_complementizer)
+            return _Frame(first, last, form, _Kind.COMPLEMENTIZER, after, None, min(stop or index, index))
+        if _is_colon(tokens, index):
+            marks = context.marks_at.get(index + 1)
+            kind = _Kind.MARKS if marks is not None else _Kind.COLON
+            return _Frame(first, last, form, kind, index + 1, marks, min(stop or index, index))
+        marks = context.marks_at.get(index)
+        if marks is not None:
+            if marks.closed and _content_words(tokens.text, marks) <= _SHORT_MARKED_WORDS:
+                # Maybe a name in marks before the speech (وكالة ((شينخوا)) حديثا "...").
+                if words == 0 or form.far_marks:
+                    short_marks = short_marks or marks
+                index = tokens.token_at(marks.close_end)
+                words += 1
+                continue
+            if _marks_follow(tokens, form, index, words):
+                return _Frame(first, last, form, _Kind.MARKS, index, marks, min(stop or index, index))
+            break
+        other = context.cues.get(index)
+        if other is not None and index > last:
+            if other[1].lemma == "قال" and other[1].role == _Role.PARTICIPLE:
+                stop = stop or index  # وتابع قائلا: the participle only repeats the cue
+            elif tokens.word(index - 1) not in tables.relatives:
+                break  # the nearest cue owns what follows; a relative clause's does not
+        if word in _FINAL:
+            break
+        if tokens.words[index]:
+            words += 1
+            if words > limit:
+                break
+        index += 1
+    if short_marks is not None and form.direct and form.role != _Role.PREPOSITION:
+        at = tokens.token_at(short_marks.open_at)
+        return _Frame(first, last, form, _Kind.MARKS, at, short_marks, at)
+    return _Frame(first, last, form, _Kind.NONE, index, None, stop or index)
+
+
+def _marks_follow(tokens: Tokens, form: _CueForm, index: int, words: int) -> bool:
+    """Whether quote marks at token ``index`` hold the speech of a cue ``words`` words back.
+
+    Right after the cue (``ودعت إلى "…"``, ``يشيد بـ"…"``) any speech verb
+    will do; further off, only a verb of saying, and not after a preposition
+    (``بسبب "…"``): there the marks belong to the phrase, not to the cue.
+    """
+    if form.role == _Role.PREPOSITION:
+        return False
+    if words <= 1:
+        return True
+    if not form.far_marks:
+        return False
+    return tokens.word(index - 1) not in _tables().prepositions
+
+
+def _opens_clause(tokens: Tokens, index: int) -> bool:
+    """Whether a token starts its sentence or carries the conjunction (وذكر, فرد)."""
+    return not tokens.same_sentence(index, index - 1) or tokens.word(index)[:1] in "وف"
+
+
+def _is_label(context: _Context, marks: _Marks, depth: int = 0) -> bool:
+    """Whether marked words are a name, a label or a slogan rather than speech."""
+    tables = _tables()
+    tokens = context.tokens
+    content = _folded_content(context.text, marks)
+    if not any(char.isalpha() for char in content) or context.repeated[content] > 1:
+        return True
+    index = tokens.token_at(marks.open_at) - 1
+    seen = 0
+    while seen < 2 and index >= 0 and tokens.line_of[index] == tokens.line_of[index + 1]:
+        word = tokens.word(index)
+        index -= 1
+        if not tokens.words[index + 1]:
+            previous = context.closing_at.get(tokens.ends[index + 1])
+            if previous is not None and seen == 0 and depth < _LABEL_CHAIN:
+                # «…» و«…»: coordinated with marks just before, it is what they are.
+                return _is_label(context, previous, depth + 1)
+            continue
+        if word in _CLITICS:
+            continue
+        bare = word[1:] if word[:1] in "وفبل" and len(word) > 3 else word
+        if word in tables.naming or bare in tables.naming:
+            return True
+        if seen == 0 and (word in tables.heads or bare in tables.heads):
+            return True
+        seen += 1
+    return False
+
+
+def _folded_content(text: str, marks: _Marks) -> str:
+    return " ".join(text[marks.start : marks.end].strip(_EDGE).split())
+
+
+def _clause_end(context: _Context, frame: _Frame, start: int, limit: int) -> int:
+    """Shadow offset where the content that starts at token ``start`` ends.
+
+    The clause runs to the end of the sentence, or to a comma (or ``و``)
+    before another cue that opens a frame of its own (``، مشيرا إلى أن``), or
+    to ``limit`` (the closing mark of a quote the cue stands in).
+    """
+    tokens = context.tokens
+    end = tokens.starts[start] if start < len(tokens) else len(tokens.text)
+    index = start
+    steps = 0
+    while tokens.same_sentence(start, index) and tokens.starts[index] < limit and steps < _MAX_CLAUSE_TOKENS:
+        word = tokens.word(index)
+        if word in _COMMAS and index + 1 < len(tokens):
+            following = context.cues.get(index + 1)
+            if following is not None and following[1].role != _Role.PASSIVE:
+                break
+            if _is_clause_break(tokens, index + 1):
+                break
+        marks = context.marks_at.get(index)
+        if marks is not None and marks.closed and marks.close_end <= limit:
+            # Inside quote marks the words are the source's own: no clause ends there.
+            end = marks.close_end
+            index = tokens.token_at(marks.close_end)
+            steps += 1
+            continue
+        here = context.cues.get(index)
+        if here is not None and index > frame.last and word[:1] in "وف" and here[1].role == _Role.FINITE:
+            next_frame = _frame(context, index, here[0], here[1])
+            if next_frame.kind:
+                break
+        end = tokens.ends[index]
+        index += 1
+        steps += 1
+    return end
+
+
+def _is_clause_break(tokens: Tokens, index: int) -> bool:
+    breaks = _tables().clause_breaks
+    word = tokens.word(index)
+    return word in breaks or (index + 1 < len(tokens) and f"{word} {tokens.word(index + 1)}" in breaks)
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """Drop the final punctuation, spaces and a stray closing mark from a content's end."""
+    tables = _tables()
+    marks = tables.symmetric | tables.closers | set(tables.openers) | tables.single
+    while end > start:
+        char = text[end - 1]
+        if char in _EDGE or (char in marks and sum(text.count(mark, start, end) for mark in marks) % 2):
+            end -= 1
+        else:
+            break
+    return end
+
+
+def _trim_start(text: str, start: int, end: int) -> int:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    return start
+
+
+# ---------------------------------------------------------------------------
+# Putting it together.
+
+
+@attrs.frozen
+class _Found:
+    """A quote in shadow offsets, before it is mapped back to the original."""
+
+    kind: QuoteKind
+    start: int
+    end: int
+    speaker: tuple[int, int] | None  # the speaker's mention when the quote was found
+    cue_start: int
+    cue_end: int
+
 
 def find_quotes(text: str, sentences: Sequence[Sentence] | None = None) -> list[Quote]:
-    raise NotImplementedError
+    """Find the direct and indirect quotes of a news text, with speakers and cues.
+
+    Direct quotes are the words inside quote marks that a reporting cue
+    presents as what a source said, or the words after a cue and a colon;
+    indirect quotes are the content after a cue and a complementizer, up to
+    the end of its clause. Names, titles and slogans in marks, labels after
+    naming verbs (``وصفوه بـ"…"``) and the writer's asides (``ويذكر أن``) are
+    not quotes. A cue with no subject (``وأضاف أن``) is given the source it
+    continues, agreeing in gender and number.
+
+    Args:
+        text: The article, exactly as received.
+        sentences: The text's sentences, when the caller already has them;
+            computed with :func:`arnews.sentences` otherwise.
+
+    Returns:
+        The quotes in order of their spans; every span slices ``text``.
+
+    Raises:
+        TypeError: If ``text`` is not a ``str``.
+
+    Example:
+        >>> text = 'قال الوزير خالد سالم إن المحادثات مثمرة. وأضاف: "سنواصل العمل".'
+        >>> [(q.kind.value, q.text, q.speaker.name) for q in find_quotes(text)]
+        [('indirect', 'المحادثات مثمرة', 'الوزير خالد سالم'), ('direct', 'سنواصل العمل', 'الوزير خالد سالم')]
+    """
+    require_str(text)
+    if not text.strip():
+        return []
+    if sentences is None:
+        sentences = split_sentences(text)
+    aligned = shadow(text)
+    tokens = _tokens(aligned.text, text, aligned.to_original, [sentence.span.start for sentence in sentences])
+    if not len(tokens):
+        return []
+    found = _find(_context(aligned.text, tokens), tokens)
+    return _to_quotes(text, aligned, found)
+
+
+def _context(text: str, tokens: Tokens) -> _Context:
+    tables = _tables()
+    pairs = _pair_marks(text)
+    marks_at = {tokens.token_at(marks.open_at): marks for marks in pairs}
+    complementizers = {
+        tokens.token_at(match.start): match.end for match in tables.complementizers.finditer(text)
+    }
+    asides = {tokens.token_at(match.start) for match in tables.asides.finditer(text)}
+    cues: dict[int, tuple[int, _CueForm]] = {}
+    for match in tables.cues.finditer(text):
+        first = tokens.token_at(match.start)
+        before = tokens.word(first - 1) if first > 0 else ""
+        if first in asides or before in tables.not_before:
+            continue  # the writer's own voice: ويذكر أن, وهذا يؤكد أن
+        if match.value.also_noun and (before in tables.prepositions or before in _CLITICS):
+            continue  # a noun after a preposition: من ذكر, في كشف
+        cues[first] = (tokens.token_at(match.end - 1), match.value)
+    repeated = Counter(_folded_content(text, marks) for marks in pairs if marks.closed)
+    closing_at = {marks.close_end: marks for marks in pairs if marks.closed}
+    return _Context(text, tokens, marks_at, closing_at, complementizers, cues, repeated)
+
+
+def _find(context: _Context, tokens: Tokens) -> list[_Found]:
+    registry = SourceRegistry()
+    found: list[_Found] = []
+    used_marks: set[int] = set()
+    speaker_of_cue: dict[int, tuple[int, int] | None] = {}
+    for first in sorted(context.cues):
+        last, form = context.cues[first]
+        frame = _frame(context, first, last, form)
+        if not frame.kind and (form.strict or (form.also_noun and not _opens_clause(tokens, first))):
+            continue  # بين البلدين, من ذكر: not a cue, so not a source either
+        speaker = _speaker(context, frame, registry)
+        speaker_of_cue[first] = speaker
+        if frame.kind:
+            found.extend(_quotes_of(context, frame, speaker, used_marks))
+    found.extend(_unframed_marks(context, speaker_of_cue, used_marks, found))
+    return found
+
+
+def _speaker(context: _Context, frame: _Frame, registry: SourceRegistry) -> tuple[int, int] | None:
+    tokens = context.tokens
+    form = frame.form
+    mention: Mention | None = None
+    if form.role in (_Role.FINITE, _Role.PREPOSITION):
+        first = frame.last + 1
+        if form.role == _Role.PREPOSITION and first < len(tokens) and tokens.word(first) == "ل":
+            first += 1  # وفقا لـ X: the tatweel is gone from the shadow, the ل stands alone
+        mention = noun_phrase(tokens, first, frame.stop)
+        cue_word = tokens.word(frame.first)
+        if mention is None and form.role == _Role.FINITE and cue_word[:1] not in "وفل":
+            mention = subject_before(tokens, frame.first)
+    source = (
+        registry.mention(mention, form.agreement) if mention is not None else registry.resolve(form.agreement)
+    )
+    return None if source is None else (source.start, source.end)
+
+
+def _quotes_of(
+    context: _Context, frame: _Frame, speaker: tuple[int, int] | None, used: set[int]
+) -> list[_Found]:
+    tokens = context.tokens
+    cue_start, cue_end = tokens.starts[frame.first], tokens.ends[frame.last]
+    limit = _enclosing_close(context, tokens.starts[frame.first])
+
+    def direct(start: int, end: int) -> _Found:
+        return _Found(QuoteKind.DIRECT, start, end, speaker, cue_start, cue_end)
+
+    if frame.marks is not None:
+        if not frame.form.direct or _is_label(context, frame.marks):
+            return []
+        used.add(frame.marks.open_at)
+        return [direct(frame.marks.start, frame.marks.end)]
+    if not tokens.same_sentence(frame.first, frame.after):
+        return []
+    start = tokens.starts[frame.after]
+    end = _trim_end(context.text, start, _clause_end(context, frame, frame.after, limit))
+    if end <= start:
+        return []
+    probe = frame.after
+    if frame.kind == _Kind.COLON and probe in context.complementizers:
+        probe = tokens.token_at(context.complementizers[probe])  # وأضافت الوكالة: إن "…"
+    opening = context.marks_at.get(probe)
+    if opening is not None and (not opening.closed or opening.close_end >= end):
+        # The marks hold the whole content: a direct quote only (guide, section 3).
+        used.add(opening.open_at)
+        return [direct(opening.start, min(opening.end, max(end, opening.start)))]
+    if frame.kind == _Kind.COLON:
+        if not frame.form.direct:
+            return []
+        return [direct(start, end)]
+    quotes = [_Found(QuoteKind.INDIRECT, start, end, speaker, cue_start, cue_end)]
+    index = frame.after
+    while index < len(tokens) and tokens.starts[index] < end:
+        marks = context.marks_at.get(index)
+        if marks is not None and marks.open_at not in used and not _is_label(context, marks):
+            used.add(marks.open_at)
+            quotes.append(direct(marks.start, min(marks.end, end)))
+        index += 1
+    return quotes
+
+
+def _enclosing_close(context: _Context, offset: int) -> int:
+    """Where the quote marks around ``offset`` close (or the end of the text)."""
+    tokens = context.tokens
+    index = tokens.token_at(offset)
+    line = tokens.line_of[index] if index < len(tokens) else -1
+    steps = 0
+    while index > 0 and steps < _MAX_CLAUSE_TOKENS and tokens.line_of[index - 1] == line:
+        index -= 1
+        steps += 1
+        marks = context.marks_at.get(index)
+        if marks is not None and marks.start <= offset < marks.end:
+            return marks.end
+    return len(context.text)
+
+
+def _unframed_marks(
+    context: _Context, speaker_of_cue: dict[int, tuple[int, int] | None], used: set[int], found: list[_Found]
+) -> list[_Found]:
+    """Direct quotes whose cue follows them (``"…"، قال X``) or that continue one."""
+    tokens = context.tokens
+    extra: list[_Found] = []
+    directs = sorted((quote for quote in found if quote.kind == QuoteKind.DIRECT), key=lambda q: q.start)
+    position = 0
+    previous: _Found | None = None
+    for index in sorted(context.marks_at):
+        marks = context.marks_at[index]
+        while position < len(directs) and directs[position].start < marks.start:
+            previous = directs[position]
+            position += 1
+        if marks.open_at in used or _is_label(context, marks):
+            continue
+        after = tokens.token_at(marks.close_end)
+        while tokens.same_sentence(index, after) and tokens.word(after) in _DASHES_AND_COMMAS:
+            after += 1
+        cue = context.cues.get(after) if tokens.same_sentence(index, after) else None
+        if cue is not None and cue[1].role != _Role.PARTICIPLE and cue[1].direct and after in speaker_of_cue:
+            cue_start, cue_end = tokens.starts[after], tokens.ends[cue[0]]
+            quote = _Found(
+                QuoteKind.DIRECT, marks.start, marks.end, speaker_of_cue[after], cue_start, cue_end
+            )
+        elif previous is not None and _continues(context, previous, marks):
+            quote = _Found(
+                QuoteKind.DIRECT,
+                marks.start,
+                marks.end,
+                previous.speaker,
+                previous.cue_start,
+                previous.cue_end,
+            )
+        else:
+            continue
+        extra.append(quote)
+        used.add(marks.open_at)
+        previous = quote
+    return extra
+
+
+def _continues(context: _Context, previous: _Found, marks: _Marks) -> bool:
+    """A paragraph that opens with a mark right after a paragraph whose quote never closed."""
+    text = context.text
+    line_start = text.rfind("\n", 0, marks.open_at) + 1
+    if text[line_start : marks.open_at].strip():
+        return False
+    previous_line_end = line_start - 1
+    return previous_line_end >= 0 and _trim_end(text, previous.start, previous_line_end) == previous.end
+
+
+def _to_quotes(text: str, aligned: object, found: list[_Found]) -> list[Quote]:
+    span_to_original = aligned.span_to_original  # type: ignore[attr-defined]
+    nested = _nested_directs(found)
+    seen: set[tuple[QuoteKind, int, int]] = set()
+    quotes: list[Quote] = []
+    for quote in found:
+        if quote.kind == QuoteKind.DIRECT and (quote.start, quote.end) in nested:
+            continue  # Marks inside a direct quote are the speaker's own, not another quote.
+        span = span_to_original(Span(quote.start, quote.end))
+        key = (quote.kind, span.start, span.end)
+        if key in seen or span.end <= span.start:
+            continue
+        seen.add(key)
+        speaker = None
+        if quote.speaker is not None:
+            name_span = _balanced(text, span_to_original(Span(*quote.speaker)))
+            speaker = Speaker(name_span.slice(text), name_span)
+        cue_span = span_to_original(Span(quote.cue_start, quote.cue_end))
+        quotes.append(Quote(quote.kind, span, span.slice(text), speaker, Cue(cue_span.slice(text), cue_span)))
+    quotes.sort(key=lambda quote: (quote.span.start, quote.span.end, quote.kind.value))
+    return quotes
+
+
+def _nested_directs(found: list[_Found]) -> set[tuple[int, int]]:
+    """Direct spans that lie inside another direct span (one sweep after sorting)."""
+    spans = sorted(
+        {(q.start, q.end) for q in found if q.kind == QuoteKind.DIRECT}, key=lambda s: (s[0], -s[1])
+    )
+    nested: set[tuple[int, int]] = set()
+    reach = -1
+    for start, end in spans:
+        if end <= reach:
+            nested.add((start, end))
+        reach = max(reach, end)
+    return nested
+
+
+def _balanced(text: str, span: Span) -> Span:
+    """Widen a name by one quote mark when it would otherwise hold half a pair (شركة "مكافي")."""
+    tables = _tables()
+    marks = tables.symmetric | tables.closers | set(tables.openers)
+    inside = sum(text.count(mark, span.start, span.end) for mark in marks)
+    if inside % 2 and span.end < len(text) and text[span.end] in marks:
+        return Span(span.start, span.end + 1)
+    return span

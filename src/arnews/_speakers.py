@@ -1,0 +1,375 @@
+"""Speakers: the noun phrase a cue names, and the source a subject-less cue continues.
+
+Works on the tokenized shadow of a text (:class:`Tokens`): every word is
+already in the matching profile, so the word lists of ``data/quotes.toml``
+compare with ``==`` once folded.
+
+A speaker's noun phrase is bounded: titles and descriptors, then a name, then
+nothing more (``الرئيس الكازاخستاني قاسم جومارت توكاييف``; ``سلطان أحمد بن
+سليم`` but not the titles after it). A title-only head followed by a name in
+commas gives the name (``مساعد وزير الدفاع، باتريك شاناهان،``). A cue with no
+subject (``وأضاف أن ...``, ``مشيرا إلى أن ...``) continues the nearest earlier
+source whose verb agreed the same way (``أضاف`` masculine, ``أضافت``
+feminine, ``أضافوا`` plural); a definite description (``الوزارة``,
+``المصادر``) continues the nearest source whose name holds that noun.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Callable
+
+import attrs
+
+from arnews._data import load_table
+from arnews._lexicon import fold
+
+__all__ = ["Mention", "Source", "SourceRegistry", "Tokens", "noun_phrase", "subject_before"]
+
+# Bounds on how far a noun phrase may run, in words.
+_MAX_PHRASE_WORDS = 16
+_MAX_APPOSITIVE_WORDS = 6
+_MAX_SUBJECT_WORDS = 6
+# How many earlier sources a mention or a subject-less cue is compared with.
+_RECENT_SOURCES = 12
+
+_DEFINITE = ("ال", "بال", "لل", "وال", "كال", "فال")
+_NAME_PARTICLES = frozenset({"بن", "بنت", "ابن", "ابو", "ابي", "ام", "ال", "عبد", "ولد", "بو"})
+_CLITICS = frozenset("وبلفك")
+_COMMAS = frozenset("،,")
+_TRANSPARENT = frozenset("\"“”„‟«»‹›'‘’()")
+
+
+@attrs.frozen
+class Tokens:
+    """The shadow of a text cut into tokens, with the sentence and line of each.
+
+    Attributes:
+        text: The shadow (matching-profile) text.
+        starts: Shadow offset of each token.
+        ends: Shadow offset one past each token.
+        words: Whether each token is a word (letters or digits) rather than a sign.
+        sentence_of: The sentence number of each token.
+        line_of: The line number of each token.
+        original: The text the shadow was made from.
+        to_original: Maps a shadow offset to an offset of ``original``.
+    """
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+    words: list[bool]
+    sentence_of: list[int]
+    line_of: list[int]
+    original: str
+    to_original: Callable[[int], int]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token that holds shadow ``offset``, or of the next token."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        if index < 0 or self.ends[index] <= offset:
+            index += 1
+        return index
+
+    def word(self, index: int) -> str:
+        """The token's text in the shadow."""
+        return self.text[self.starts[index] : self.ends[index]]
+
+    def original_word(self, index: int) -> str:
+        """The token as the original text spells it."""
+        return self.original[self.to_original(self.starts[index]) : self.to_original(self.ends[index])]
+
+    def same_sentence(self, first: int, second: int) -> bool:
+        """Whether token ``second`` exists and shares token ``first``'s sentence."""
+        return 0 <= second < len(self.starts) and self.sentence_of[first] == self.sentence_of[second]
+
+
+@attrs.frozen
+class _Words:
+    titles: frozenset[str]
+    stops: frozenset[str]
+    openers: frozenset[str]
+    relatives: frozenset[str]
+    addressees: frozenset[str]
+
+
+@functools.cache
+def _words() -> _Words:
+    table = load_table("quotes")["speakers"]
+    heads = load_table("quotes")["labels"]["name_heads"]
+
+    def folded(words: list[str]) -> frozenset[str]:
+        return frozenset(fold(word) for word in words)
+
+    return _Words(
+        titles=folded(table["titles"]),
+        stops=folded(table["stops"]),
+        openers=folded(table["clause_openers"]),
+        relatives=folded(table["relative_pronouns"]),
+        addressees=folded([*heads, *table["addressees"]]),
+    )
+
+
+@attrs.frozen
+class Mention:
+    """A noun phrase that names a source, in shadow offsets.
+
+    Attributes:
+        start: Shadow offset of its first word.
+        end: Shadow offset one past its last word.
+        words: Its own words, folded and bare of the article.
+        related: Words of the titles around it (a title-only head that an
+            appositive name replaced, or an appositive after the name): they
+            help later descriptions (``النائب الكويتي``) find the source.
+        named: Whether it holds a name rather than only titles and nouns.
+        head: Its first word, bare of the article (the noun a description names).
+        last: Its last word (the family name when there is one).
+    """
+
+    start: int
+    end: int
+    words: frozenset[str]
+    related: frozenset[str]
+    named: bool
+    head: str
+    last: str
+
+
+def _is_descriptor(word: str, titles: frozenset[str]) -> bool:
+    """Titles, definite nouns and genitives (بمشاة, لمجموعة): the words that are not names."""
+    return (
+        word in titles
+        or word.startswith(_DEFINITE)
+        or (word[:1] in "بل" and len(word) > 3 and word not in _NAME_PARTICLES)
+    )
+
+
+def _is_stop(tokens: Tokens, index: int, vocabulary: _Words) -> bool:
+    word = tokens.word(index)
+    if word not in vocabulary.stops:
+        return False
+    # The shadow folds على and the name علي together; the original tells them apart.
+    return not (word == "علي" and tokens.original_word(index).endswith("ي"))
+
+
+def _bare(word: str) -> str:
+    """The word without a leading definite article (for comparing heads)."""
+    for prefix in ("وال", "بال", "فال", "كال", "لل", "ال"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            return word[len(prefix) :]
+    return word
+
+
+def _is_addressee(word: str, vocabulary: _Words) -> bool:
+    """``لرويترز``, ``لصحيفة``, ``للصحفيين``: to whom, not who."""
+    return word.startswith("لل") or (word.startswith("ل") and word[1:] in vocabulary.addressees)
+
+
+def _phrase_words(tokens: Tokens, first: int, stop: int, vocabulary: _Words) -> tuple[list[int], int]:
+    """Collect the word tokens of a bounded noun phrase starting at ``first``.
+
+    Returns the word indices and the index of the token that ended the phrase.
+    """
+    picked: list[int] = []
+    names = 0
+    index = first
+    while index < stop and tokens.same_sentence(first, index) and len(picked) < _MAX_PHRASE_WORDS:
+        word = tokens.word(index)
+        after_particle = bool(picked) and tokens.word(picked[-1]) in _NAME_PARTICLES
+        if not tokens.words[index]:
+            if word in _TRANSPARENT:
+                index += 1
+                continue
+            break
+        if not after_particle:
+            if _is_stop(tokens, index, vocabulary) or len(word) == 1 or word.isdigit():
+                break
+            if _is_addressee(word, vocabulary) and (not picked or names):
+                break
+            if names and word.startswith("بال"):
+                break  # ... أفيجدور ليبرمان باللجنة: an adjunct after the name
+            if names >= 2 and word in vocabulary.titles:
+                break  # سلطان أحمد بن سليم رئيس مجلس الإدارة: the titles after a name
+        if not _is_descriptor(word, vocabulary.titles) and word not in _NAME_PARTICLES:
+            names += 1
+        picked.append(index)
+        index += 1
+    return picked, index
+
+
+def _mention(tokens: Tokens, picked: list[int], extra: frozenset[str], vocabulary: _Words) -> Mention:
+    words = [tokens.word(index) for index in picked]
+    named = any(not _is_descriptor(word, vocabulary.titles) and word not in _NAME_PARTICLES for word in words)
+    return Mention(
+        start=tokens.starts[picked[0]],
+        end=tokens.ends[picked[-1]],
+        words=frozenset(_bare(word) for word in words),
+        related=extra,
+        named=named,
+        head=_bare(words[0]),
+        last=words[-1],
+    )
+
+
+def noun_phrase(tokens: Tokens, first: int, stop: int) -> Mention | None:
+    """The speaker noun phrase that starts at token ``first`` (before token ``stop``).
+
+    Returns ``None`` when the cue has no subject there (an adjunct, a
+    complementizer or the quote itself comes first).
+    """
+    vocabulary = _words()
+    picked, index = _phrase_words(tokens, first, stop, vocabulary)
+    if not picked:
+        return None
+    head = _mention(tokens, picked, frozenset(), vocabulary)
+    if not (index < stop and tokens.word(index) in _COMMAS and tokens.same_sentence(first, index + 1)):
+        return head
+    appositive, _ = _phrase_words(tokens, index + 1, stop, vocabulary)
+    appositive = appositive[:_MAX_APPOSITIVE_WORDS]
+    if not appositive:
+        return head
+    second = _mention(tokens, appositive, head.words, vocabulary)
+    titled = any(tokens.word(i) in vocabulary.titles for i in picked)
+    if not head.named and titled and second.named:
+        return second  # مساعد وزير الدفاع، باتريك شاناهان، ...
+    # وليد الطبطبائي، النائب بالبرلمان الكويتي: the titles help later descriptions find him.
+    return attrs.evolve(head, related=second.words)
+
+
+def subject_before(tokens: Tokens, cue: int) -> Mention | None:
+    """A subject written before its verb (``لكن وزارة الزراعة قالت``, ``X الذي ذكر``).
+
+    Only a short noun phrase that runs back to a clause opener (``لكن``,
+    ``وكان``, ``قد``) or to the start of the sentence counts, or the
+    antecedent of a relative pronoun right before the cue.
+    """
+    vocabulary = _words()
+    index = cue - 1
+    # Particles between a subject and its verb: قد نشرت, كان أعلن.
+    while tokens.same_sentence(cue, index) and tokens.word(index) in vocabulary.openers:
+        index -= 1
+    relative = tokens.same_sentence(cue, index) and tokens.word(index) in vocabulary.relatives
+    if relative:
+        index -= 1
+    picked: list[int] = []
+    while tokens.same_sentence(cue, index) and len(picked) < _MAX_SUBJECT_WORDS:
+        word = tokens.word(index)
+        if not tokens.words[index]:
+            if word in _TRANSPARENT:
+                index -= 1
+                continue
+            break
+        if (
+            word in vocabulary.openers
+            or _is_stop(tokens, index, vocabulary)
+            or len(word) == 1
+            or word.isdigit()
+            or (relative and word[:1] in "بل" and word not in _NAME_PARTICLES)
+        ):
+            break
+        picked.append(index)
+        index -= 1
+    if not picked:
+        return None
+    reaches_clause_start = not tokens.same_sentence(cue, index) or tokens.word(index) in vocabulary.openers
+    if not relative and not reaches_clause_start:
+        return None
+    picked.reverse()
+    return _mention(tokens, picked, frozenset(), vocabulary)
+
+
+@attrs.define
+class Source:
+    """A source quoted in the text, as the cues name it.
+
+    Attributes:
+        start: Shadow offset of its most specific mention.
+        end: Shadow offset one past that mention.
+        agreement: How its verbs agree: ``m``, ``f``, ``p`` or ``""``.
+        words: The folded words of all its mentions and the titles around them.
+        names: The folded words of its own mentions only.
+        named: Whether any mention holds a name.
+        last: The last word of its most specific mention.
+        size: How many words that mention has.
+    """
+
+    start: int
+    end: int
+    agreement: str
+    words: set[str]
+    names: set[str]
+    named: bool
+    last: str
+    size: int
+
+
+class SourceRegistry:
+    """The sources of one text, most recent last; a cue at a time, in text order."""
+
+    def __init__(self) -> None:
+        self._sources: list[Source] = []
+
+    def mention(self, mention: Mention, agreement: str) -> Source:
+        """Record an explicit mention and return the source it names."""
+        found = self._find(mention, agreement)
+        size = len(mention.words)
+        if found is None:
+            words = set(mention.words | mention.related)
+            found = Source(
+                mention.start,
+                mention.end,
+                agreement,
+                words,
+                set(mention.words),
+                mention.named,
+                mention.last,
+                size,
+            )
+        else:
+            self._sources.remove(found)
+            found.words |= mention.words | mention.related
+            found.names |= mention.words
+            if mention.named and (not found.named or size > found.size):
+                found.start, found.end, found.last, found.size = (
+                    mention.start,
+                    mention.end,
+                    mention.last,
+                    size,
+                )
+                found.named = True
+        self._sources.append(found)
+        return found
+
+    def resolve(self, agreement: str) -> Source | None:
+        """The source a subject-less cue continues: the nearest one that agrees."""
+        recent = self._sources[-_RECENT_SOURCES:]
+        for source in reversed(recent):
+            if _agrees(source.agreement, agreement):
+                self._sources.remove(source)
+                self._sources.append(source)
+                return source
+        return recent[-1] if recent else None
+
+    def _find(self, mention: Mention, agreement: str) -> Source | None:
+        recent = self._sources[-_RECENT_SOURCES:]
+        if mention.named:
+            for source in reversed(recent):
+                if source.named and (
+                    _bare(mention.last) in source.names or _bare(source.last) in mention.words
+                ):
+                    return source
+            return None
+        # A description (الوزارة, المصادر, النائب الكويتي) continues the nearest
+        # source that agrees and whose mentions hold its head noun.
+        for source in reversed(recent):
+            if _agrees(source.agreement, agreement) and mention.head in source.words:
+                return source
+        return None
+
+
+def _agrees(first: str, second: str) -> bool:
+    return not first or not second or first == second

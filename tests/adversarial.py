@@ -216,14 +216,10 @@ ENTRY_POINTS: dict[str, Callable[[str], Any]] = {
 }
 """Every public entry point that takes text, by name (``normalize_search`` uses the search profile)."""
 
-# Fields that hold a span and the text it must slice to, per model class field names.
-_SPAN_TEXT_PAIRS = (
-    ("span", "text"),
-    ("span", "surface"),
-    ("span", "name"),
-    ("span", "before"),
-    ("location_span", "location"),
-)
+# Fields that hold a span and the field holding the text it must slice to.
+# An agency's ``name`` is its canonical English name; its ``surface`` is as written.
+_SPAN_TEXT_PAIRS = (("span", "text"), ("span", "before"), ("location_span", "location"))
+_SPAN_TEXT_PAIRS_BY_CLASS = {"Agency": (("span", "surface"),), "Speaker": (("span", "name"),)}
 
 
 def check_spans(text: str, obj: object, path: str = "result") -> None:
@@ -250,7 +246,7 @@ def check_spans(text: str, obj: object, path: str = "result") -> None:
     for name, value in values.items():
         if isinstance(value, arnews.Span):
             assert value.end <= len(text), f"{path}.{name}: {value} runs past the text ({len(text)})"
-    for span_name, text_name in _SPAN_TEXT_PAIRS:
+    for span_name, text_name in _SPAN_TEXT_PAIRS_BY_CLASS.get(type(obj).__name__, _SPAN_TEXT_PAIRS):
         span, stored = values.get(span_name), values.get(text_name)
         if isinstance(span, arnews.Span) and isinstance(stored, str) and not isinstance(obj, arnews.Article):
             got = span.slice(text)

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from array import array
 from collections.abc import Callable, Iterator, Sequence
-from typing import Generic, TypeVar, overload
+from typing import Generic, NamedTuple, TypeVar, overload
 
 from arnews._data import load_table
 from arnews._model import Paragraph, Sentence, Span, Token, TokenKind
@@ -55,29 +55,60 @@ _TERMINATORS = ".!?؟…"
 # Closing marks kept with the sentence they close. ASCII quotes are both
 # opening and closing; right after a terminator they can only close.
 _CLOSERS = "\"'”’»›)\\]}“‘"
+# A line that ends with one of these cannot be hard-wrapped mid-sentence.
+_CLOSES_LINE = frozenset(_TERMINATORS + _CLOSERS + ":؛;")
 _BLANK = re.compile(rf"[\s{_CONTROL}]*+")
 _CONTENT = re.compile(rf"[^\s{_CONTROL}]")
 
 _LATIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 
 
-@functools.cache
-def _marks() -> str:
-    """The combining marks of the Basic Multilingual Plane, as regex class ranges.
+class _Classes(NamedTuple):
+    word: str
+    """Letters of every script but Latin, and combining marks, as class ranges."""
+    marks: str
+    """Combining marks, as class ranges."""
+    visible: str
+    """Everything but whitespace and control characters, as class ranges."""
 
-    Built on first use (about 10 ms) rather than stored, so it follows the
-    running Python's Unicode version.
-    """
+
+def _is_latin_letter(ch: str) -> bool:
+    return "A" <= ch <= "Z" or "a" <= ch <= "z" or "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff"
+
+
+def _class_ranges(chars: list[str]) -> str:
+    """Sorted characters as regex class ranges (backslash-u escapes)."""
     parts: list[str] = []
-    start = None
-    for cp in range(0x10000 + 1):
-        is_mark = cp < 0x10000 and unicodedata.category(chr(cp)).startswith("M")
-        if is_mark and start is None:
-            start = cp
-        elif not is_mark and start is not None:
-            parts.append(f"\\u{start:04x}-\\u{cp - 1:04x}")
-            start = None
+    for _, run in itertools.groupby(enumerate(map(ord, chars)), key=lambda pair: pair[1] - pair[0]):
+        codes = [cp for _, cp in run]
+        parts.append(f"\\u{codes[0]:04x}-\\u{codes[-1]:04x}")
     return "".join(parts)
+
+
+@functools.cache
+def _char_classes() -> _Classes:
+    """The word and mark classes of the Basic Multilingual Plane.
+
+    Built on first use (about 30 ms) rather than stored, so they follow the
+    running Python's Unicode version. Explicit ranges compile to a bitmap:
+    much faster to test than the ``w`` class escape and its category lookups.
+    """
+    marks: list[str] = []
+    word: list[str] = []
+    visible: list[str] = []
+    for ch in map(chr, range(0x10000)):
+        category = unicodedata.category(ch)
+        if category[0] == "M":
+            marks.append(ch)
+            word.append(ch)
+        elif ch.isalpha() and not _is_latin_letter(ch):
+            word.append(ch)
+        if category not in {"Cc", "Cf"} and not ch.isspace():
+            visible.append(ch)
+    # Beyond the BMP, everything but the format characters listed in _CONTROL.
+    beyond = "\U00010000-\U000110bc\U000110be-\U000110cc\U000110ce-\U0001342f\U00013440-\U0001bc9f"
+    beyond += "\U0001bca4-\U0001d172\U0001d17b-\U000e0000\U000e0002-\U000e001f\U000e0080-\U0010ffff"
+    return _Classes(_class_ranges(word), _class_ranges(marks), _class_ranges(visible) + beyond)
 
 
 # ---------------------------------------------------------------------------
@@ -94,23 +125,45 @@ def _fold(word: str) -> str:
         >>> _fold("أ.د") == _fold("ا.د"), _fold("Dr"), _fold("هـ")
         (True, 'dr', 'ه')
     """
+    if word.isascii():
+        return word.casefold()
     folded = word.casefold().translate(_FOLD_TABLE)
-    if folded.isascii():
-        return folded
+    if not unicodedata.is_normalized("NFD", folded):
+        folded = unicodedata.normalize("NFD", folded)
     return "".join(ch for ch in folded if not unicodedata.combining(ch))
 
 
-_FOLD_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ـ": None})
+_FOLD_TABLE = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ـ": None}
+    | {chr(cp): None for cp in (*range(0x064B, 0x0660), 0x0670)}
+)
+
+
+class _Lexicon(NamedTuple):
+    abbreviations: frozenset[str]
+    eras: frozenset[str]
+    continuations: frozenset[str]
+    longest_latin: int
+    longest_other: int
+    """The longest abbreviation without an inner period, ASCII and not, with
+    room for diacritics: longer words before a period skip the lookup."""
 
 
 @functools.cache
-def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _lexicon() -> _Lexicon:
     """Abbreviations, era markers and line-continuation words, folded."""
     table = load_table("abbreviations")
     abbreviations = frozenset(_fold(w) for group in table["abbreviations"].values() for w in group)
     eras = frozenset(_fold(w) for w in table["era_markers"]["after_number"])
     continuations = frozenset(_fold(w) for w in table["line_continuations"]["words"])
-    return abbreviations, eras, continuations
+    plain = [w for w in abbreviations | eras if "." not in w]
+    return _Lexicon(
+        abbreviations,
+        eras,
+        continuations,
+        longest_latin=max(len(w) for w in plain if w.isascii()),
+        longest_other=max(len(w) for w in plain if not w.isascii()) + 2,
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -289,15 +342,27 @@ class TokenList(_SpanList[Token]):
 def _boundary_pattern() -> re.Pattern[str]:
     """Candidate boundaries: line breaks, terminator runs, misplaced periods.
 
-    Every repetition is possessive and every run can only start where it
-    begins (negative lookbehind), so no run is rescanned from inside: linear.
+    The pattern opens with one character class, so the regex engine skips
+    everything else in C; the branch is then chosen by a lookbehind on that
+    character. The ``stop`` and ``para`` branches are the common cases that
+    need no further check: ``!`` ``?`` ``؟`` alone, or a period after an
+    Arabic word too long to be an abbreviation; a line break right after
+    sentence punctuation. Every repetition is possessive and a terminator run
+    only starts at its first character, so nothing is rescanned: linear time.
     """
     horizontal = rf"[^\S{_LINE_BREAK}]"
+    followed = rf"(?=[\s{_CONTROL}]|\Z)"
+    long_word = f"[\u0621-\u064a]{{{_lexicon().longest_other + 1}}}"
+    line_end = re.escape("".join(sorted(_CLOSES_LINE)))
     return re.compile(
-        rf"(?P<brk>[{_LINE_BREAK}](?:{horizontal}*+[{_LINE_BREAK}])*+)"
-        rf"|(?P<end>(?<![{_TERMINATORS}])[{_TERMINATORS}]++[{_CLOSERS}]*+(?=[\s{_CONTROL}]|\Z))"
+        rf"[{_LINE_BREAK}{_TERMINATORS}](?:"
+        rf"(?<=[{line_end}][{_LINE_BREAK}])(?P<para>(?:{horizontal}*+[{_LINE_BREAK}])*+)"
+        rf"|(?<=[{_LINE_BREAK}])(?P<brk>(?:{horizontal}*+[{_LINE_BREAK}])*+)"
+        rf"|(?:(?<={long_word}\.)|(?<=[!?؟])(?<![{_TERMINATORS}].))(?P<stop>[{_CLOSERS}]*+){followed}"
+        rf"|(?<=[{_TERMINATORS}])(?<![{_TERMINATORS}].)(?P<end>[{_TERMINATORS}]*+[{_CLOSERS}]*+){followed}"
         # `وطويلة .وفي`: a space before the period and a letter right after it.
-        rf"|(?P<mis>(?<=[^\S{_LINE_BREAK}])\.(?=[^\W\d_]))"
+        rf"|(?<={horizontal}\.)(?P<mis>)(?=[^\W\d_])"
+        ")"
     )
 
 
@@ -308,16 +373,24 @@ def _is_blank_break(chunk: str) -> bool:
     )
 
 
-def _word_before(text: str, end: int) -> tuple[int, str]:
-    """The run of non-space characters that ends at ``end`` and where it starts."""
-    start = end
-    floor = max(0, end - 32)
-    while start > floor and not text[start - 1].isspace():
-        start -= 1
-    return start, text[start:end]
-
-
 _OPENERS = "\"'“‘«‹([{"
+_LINE_BREAK_CHARS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+_HORIZONTAL_SPACE = " \t\u00a0"
+# Longer words before a period are never abbreviations, initials or list
+# numbers: the common case is decided without looking anything up.
+_LONGEST_SHORT_WORD = 9
+
+
+def _word_before(text: str, end: int, limit: int = 32) -> tuple[int, str]:
+    """The run of non-space characters (at most ``limit``) that ends at ``end``, and where it starts."""
+    # Reversing a short slice lets a forward C-level match find the run.
+    tail = text[max(0, end - limit) : end][::-1]
+    found = _NON_SPACE_RUN.match(tail)
+    size = found.end() if found is not None else 0
+    return end - size, text[end - size : end]
+
+
+_NON_SPACE_RUN = re.compile(r"\S*+")
 
 
 def _is_initials(word: str) -> bool:
@@ -325,38 +398,47 @@ def _is_initials(word: str) -> bool:
     return all(len(part) == 1 and part.isalpha() for part in word.split("."))
 
 
-def _period_ends_sentence(text: str, run_start: int) -> bool:
-    """Whether a lone ``.`` at ``run_start`` (followed by a space) ends its sentence."""
-    word_start, word = _word_before(text, run_start)
-    word = word.lstrip(_OPENERS)
-    if not word:
-        return True
-    abbreviations, eras, _ = _lexicon()
-    folded = _fold(word)
-    if folded.isdigit():
-        # `1.` opening a line is a list number; `في عام 2015.` ends a sentence.
-        line_start = text[:word_start].rstrip(" \t\u00a0")
-        return not (not line_start or line_start[-1] in _LINE_BREAK_CHARS)
-    if folded in eras and _number_before(text, word_start):
-        return True
-    return not (folded in abbreviations or _is_initials(word))
-
-
-_LINE_BREAK_CHARS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+def _starts_line(text: str, index: int) -> bool:
+    """Whether only horizontal spaces stand between ``index`` and the start of its line."""
+    while index > 0 and text[index - 1] in _HORIZONTAL_SPACE:
+        index -= 1
+    return index == 0 or text[index - 1] in _LINE_BREAK_CHARS
 
 
 def _number_before(text: str, word_start: int) -> bool:
-    """Whether the word before ``word_start`` (across spaces) ends in a digit."""
+    """Whether the word before ``word_start`` (across a few spaces) ends in a digit."""
     i = word_start
     floor = max(0, i - 8)
-    while i > floor and text[i - 1] in " \u00a0\t":
+    while i > floor and text[i - 1] in _HORIZONTAL_SPACE:
         i -= 1
-    return i > 0 and i < word_start and text[i - 1].isdigit()
+    return 0 < i < word_start and text[i - 1].isdigit()
+
+
+def _period_ends_sentence(text: str, period: int) -> bool:
+    """Whether a lone ``.`` at ``period`` (followed by a space) ends its sentence."""
+    word_start, word = _word_before(text, period, _LONGEST_SHORT_WORD + 1)
+    word = word.lstrip(_OPENERS)
+    if len(word) > _LONGEST_SHORT_WORD or not word:
+        return True
+    if word.isdigit():
+        # `1.` opening a line is a list number; `في عام 2015.` ends a sentence.
+        return not _starts_line(text, word_start)
+    lexicon = _lexicon()
+    if "." not in word and len(word) > (lexicon.longest_latin if word.isascii() else lexicon.longest_other):
+        return True
+    folded = _fold(word)
+    if folded in lexicon.eras and _number_before(text, word_start):
+        return True
+    if folded in lexicon.abbreviations or _is_initials(folded):
+        return False
+    # `وم. سامر`: the conjunction و written onto a title abbreviation.
+    rest = folded[1:]
+    return not (folded[0] == "و" and rest and (rest in lexicon.abbreviations or _is_initials(rest)))
 
 
 def _ellipsis_continues(text: str, run: str, end: int) -> bool:
     """An ellipsis (``..`` ``...`` ``…``) followed by more text on the same line."""
-    if any(ch in run for ch in "!?؟") or (len(run) < 2 and run != "…"):
+    if (len(run) < 2 and run != "…") or any(ch in run for ch in "!?؟"):
         return False
     match = _CONTENT.search(text, end)
     if match is None:
@@ -371,19 +453,23 @@ def _line_continues(text: str, brk_start: int, brk_end: int) -> bool:
     word that cannot end a clause (``في`` ``أن`` ``التي`` ..., from the data
     file) and the next line starts with a letter.
     """
+    end = brk_start
+    floor = max(0, end - 64)
+    while end > floor and _CONTENT.match(text, end - 1) is None:
+        end -= 1
+    if end == 0 or text[end - 1] in _CLOSES_LINE:
+        return False
     nxt = _CONTENT.search(text, brk_end)
     if nxt is None or not nxt.group().isalpha():
         return False
-    end = brk_start
-    floor = max(0, end - 64)
-    while end > floor and (text[end - 1].isspace() or _CONTENT.match(text[end - 1]) is None):
-        end -= 1
-    if end == 0:
-        return False
     if text[end - 1] in "،,":
         return True
-    _, word = _word_before(text, end)
-    return _fold(word) in _lexicon()[2]
+    _, word = _word_before(text, end, _LONGEST_SHORT_WORD + 1)
+    if len(word) > _LONGEST_SHORT_WORD:
+        return False
+    folded, continuations = _fold(word), _lexicon().continuations
+    # The conjunction و is written onto the word: `وإن`, `وفي`.
+    return folded in continuations or (folded[:1] == "و" and folded[1:] in continuations)
 
 
 def _cuts(text: str) -> tuple[list[int], list[int]]:
@@ -395,26 +481,33 @@ def _cuts(text: str) -> tuple[list[int], list[int]]:
     """
     sentence_cuts: list[int] = []
     paragraph_cuts: list[int] = []
+    add_sentence, add_paragraph = sentence_cuts.append, paragraph_cuts.append
     for match in _boundary_pattern().finditer(text):
         kind = match.lastgroup
-        if kind == "brk":
-            start, end = match.span()
-            if not _is_blank_break(match.group()) and _line_continues(text, start, end):
-                continue
-            sentence_cuts.append(start)
-            paragraph_cuts.append(start)
+        start, end = match.span()
+        if kind == "stop":
+            add_sentence(end)
+        elif kind == "para":
+            add_sentence(start)
+            add_paragraph(start)
         elif kind == "end":
-            run_end = match.end()
-            run = match.group().rstrip(_CLOSERS)
-            run_start = match.start()
-            if run == ".":
-                if not _period_ends_sentence(text, run_start):
+            first = text[start]
+            if end - start > 1 and text[start + 1] in _TERMINATORS:
+                if _ellipsis_continues(text, match.group().rstrip(_CLOSERS), end):
                     continue
-            elif _ellipsis_continues(text, run, run_end):
+            elif first == ".":
+                if not _period_ends_sentence(text, start):
+                    continue
+            elif first == "…" and _ellipsis_continues(text, first, end):
                 continue
-            sentence_cuts.append(run_end)
+            add_sentence(end)
+        elif kind == "brk":
+            if (end - start == 1 or not _is_blank_break(match.group())) and _line_continues(text, start, end):
+                continue
+            add_sentence(start)
+            add_paragraph(start)
         else:
-            sentence_cuts.append(match.end())
+            add_sentence(end)
     return sentence_cuts, paragraph_cuts
 
 
@@ -505,51 +598,67 @@ _EMOJI_MODIFIER = "\ufe0e\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f"
 
 @functools.cache
 def _token_parts() -> tuple[tuple[TokenKind, str], ...]:
-    """The token alternatives, tried in this order at each position.
+    """What follows the first character of a non-word token, by kind, in the order tried.
 
-    Runs that another alternative could restart inside are guarded by a
-    negative lookbehind, and repetitions are possessive: linear time.
+    Each branch checks the first character with a lookbehind. A negative
+    lookbehind keeps URL, e-mail, mention and hashtag scans from restarting
+    inside a run they already failed on, and repetitions are possessive:
+    linear time.
     """
-    marks = _marks()
-    word_char = rf"[^\W\d_{_LATIN_LETTER}]|[{marks}]"
+    marks = _char_classes().marks
+    latin = f"[{_LATIN_LETTER}\\d\u0300-\u036f]*+"
     url_char = r"[^\s<>\"'«»“”‘’]"
     url_end = r"[^\s<>\"'«»“”‘’.,;:!?؟،)\]]"
+    emoji_tail = f"[{_EMOJI_MODIFIER}]*+"
     return (
         (
             TokenKind.URL,
-            rf"(?<![\w@.])(?:(?:https?|ftp)://|www\.){url_char}*{url_end}",
+            (
+                rf"(?<![\w@.].)(?:(?<=[hH])[tT]{{2}}[pP][sS]?://|(?<=[fF])[tT][pP]://|(?<=[wW])[wW]{{2}}\.)"
+                rf"{url_char}*{url_end}"
+            ),
         ),
         (
             TokenKind.EMAIL,
-            r"(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*+@[A-Za-z0-9](?:[A-Za-z0-9-]*+\.)+[A-Za-z]{2,}+",
+            r"(?<=[A-Za-z0-9])(?<![\w.%+-].)[A-Za-z0-9._%+-]*+@[A-Za-z0-9](?:[A-Za-z0-9-]*+\.)+[A-Za-z]{2,}+",
         ),
-        (TokenKind.MENTION, rf"(?<![\w@])@(?:\w|[{marks}])++"),
-        (TokenKind.HASHTAG, rf"(?<![\w#])#(?:\w|[{marks}]|\u200c|\u200d)++"),
-        (TokenKind.NUMBER, r"\d++(?:[.,٫٬:/]\d++)*+"),
-        (TokenKind.LATIN, rf"[{_LATIN_LETTER}](?:[{_LATIN_LETTER}\d]|[{marks}]|['’](?=[{_LATIN_LETTER}]))*+"),
-        (TokenKind.WORD, rf"(?:{word_char})(?:{word_char}|\u200c|\u200d)*+"),
-        (
-            TokenKind.EMOJI,
-            rf"[{_EMOJI}][{_EMOJI_MODIFIER}]*+(?:\u200d(?:[{_EMOJI}][{_EMOJI_MODIFIER}]*+)?)*+",
-        ),
+        (TokenKind.MENTION, rf"(?<=@)(?<![\w@].)[\w{marks}]++"),
+        (TokenKind.HASHTAG, rf"(?<=#)(?<![\w#].)[\w{marks}]++(?:[\u200c\u200d]++[\w{marks}]++)*+"),
+        (TokenKind.NUMBER, r"(?<=\d)\d*+(?:[.,٫٬:/]\d++)*+"),
+        (TokenKind.LATIN, rf"(?<=[{_LATIN_LETTER}]){latin}(?:['’][{_LATIN_LETTER}]{latin})*+"),
+        (TokenKind.EMOJI, rf"(?<=[{_EMOJI}]){emoji_tail}(?:\u200d[{_EMOJI}]{emoji_tail})*+"),
         # Terminator runs (`...` `؟!`) and dash rules (`--`) stay whole.
-        (TokenKind.PUNCTUATION, rf"[{_TERMINATORS}]++|-{{2,}}+|_{{2,}}+"),
+        (TokenKind.PUNCTUATION, rf"(?<=[{_TERMINATORS}])[{_TERMINATORS}]*+|(?<=-)-++|(?<=_)_++"),
         # Anything else visible is one character: punctuation or symbol by
         # its Unicode category (decided when the token is built).
-        (TokenKind.SYMBOL, rf"[^\s{_CONTROL}]"),
+        (TokenKind.SYMBOL, ""),
     )
+
+
+def _token_pattern(*, named: bool) -> str:
+    """One token: a word (the common case, tried first), or any visible character and a branch.
+
+    Character classes are explicit ranges so that they compile to bitmaps;
+    ZWNJ and ZWJ join word pieces (Persian, Urdu) but never start a word.
+    """
+    classes = _char_classes()
+
+    def group(kind: TokenKind, pattern: str) -> str:
+        return f"(?P<{kind.name}>{pattern})" if named else f"(?:{pattern})"
+
+    word = group(TokenKind.WORD, f"[{classes.word}]++(?:[\u200c\u200d]++[{classes.word}]++)*+")
+    rest = "|".join(group(kind, pattern) for kind, pattern in _token_parts())
+    return f"{word}|[{classes.visible}](?:{rest})"
 
 
 @functools.cache
 def _token_split() -> re.Pattern[str]:
-    alternatives = "|".join(pattern for _, pattern in _token_parts())
-    return re.compile(f"((?:{alternatives}))")
+    return re.compile(f"({_token_pattern(named=False)})")
 
 
 @functools.cache
 def _token_match() -> Callable[[str, int], re.Match[str] | None]:
-    named = "|".join(f"(?P<{kind.name}>{pattern})" for kind, pattern in _token_parts())
-    return re.compile(named).match
+    return re.compile(_token_pattern(named=True)).match
 
 
 def _token_kind(text: str, start: int) -> TokenKind:
@@ -558,7 +667,7 @@ def _token_kind(text: str, start: int) -> TokenKind:
     if match is None or match.lastgroup is None:  # pragma: no cover - the scan guarantees a match
         return TokenKind.SYMBOL
     kind = TokenKind[match.lastgroup]
-    if kind is TokenKind.SYMBOL and unicodedata.category(match.group())[0] == "P":
+    if kind is TokenKind.SYMBOL and unicodedata.category(text[start])[0] == "P":
         return TokenKind.PUNCTUATION
     return kind
 

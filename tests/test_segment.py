@@ -1,0 +1,293 @@
+"""Segmentation: the contract of paragraphs(), sentences() and tokens(), and their accuracy.
+
+Fixtures are original sentences written for these tests; the real articles
+and the gold are read from ``../shared`` at run time and skipped when absent.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sys
+import unicodedata
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from arnews import Paragraph, Sentence, Span, Token, TokenKind, paragraphs, sentences, tokens
+from arnews._segment import _CONTENT, _CONTROL, ParagraphList, SentenceList, TokenList
+from strategies import news_like, web_text
+
+SAMPLE = (
+    "القاهرة - أ ش أ\n"
+    'أعلن د. هشام النجار أن النمو بلغ 3.5% هذا العام. وقال: "النتائج مشجعة."\n\n'
+    "وأضاف أن الخطة، التي أقرت أمس، تبدأ في 1.7.2025… والتفاصيل على www.example.org قريبا!"
+)
+
+FUNCTIONS: list[Callable[[str], Sequence[Any]]] = [paragraphs, sentences, tokens]
+
+
+def _visible(ch: str) -> bool:
+    return not ch.isspace() and unicodedata.category(ch) not in {"Cc", "Cf"}
+
+
+def _assert_partition(text: str, spans: list[tuple[int, int]]) -> None:
+    """Spans are non-empty, ordered and disjoint; only blanks and controls lie between them."""
+    position = 0
+    for start, end in spans:
+        assert position <= start < end <= len(text), (spans, len(text))
+        assert not any(_visible(ch) for ch in text[position:start]), repr(text[position:start])
+        assert _visible(text[start]), repr(text[start])
+        position = end
+    assert not any(_visible(ch) for ch in text[position:]), repr(text[position:])
+
+
+# ---------------------------------------------------------------------------
+# The contract.
+
+
+@pytest.mark.parametrize("function", FUNCTIONS)
+def test_non_str_is_a_type_error(function: Callable[[Any], object]) -> None:
+    with pytest.raises(TypeError, match="text must be str, not bytes"):
+        function(b"\xd9\x82")
+    with pytest.raises(TypeError, match="not NoneType"):
+        function(None)
+
+
+@pytest.mark.parametrize("function", FUNCTIONS)
+def test_empty_and_blank_text(function: Callable[[str], Sequence[Any]]) -> None:
+    assert len(function("")) == 0
+    assert list(function(" \n\t\u200f\x00\n")) == []
+
+
+def test_result_types() -> None:
+    assert isinstance(sentences(SAMPLE), SentenceList)
+    assert isinstance(paragraphs(SAMPLE), ParagraphList)
+    assert isinstance(tokens(SAMPLE), TokenList)
+    assert all(isinstance(s, Sentence) for s in sentences(SAMPLE))
+    assert all(isinstance(p, Paragraph) and p.language is None for p in paragraphs(SAMPLE))
+    assert all(isinstance(t, Token) and isinstance(t.kind, TokenKind) for t in tokens(SAMPLE))
+
+
+def test_sample_sentences() -> None:
+    assert sentences(SAMPLE).texts() == [
+        "القاهرة - أ ش أ",
+        "أعلن د. هشام النجار أن النمو بلغ 3.5% هذا العام.",
+        'وقال: "النتائج مشجعة."',
+        "وأضاف أن الخطة، التي أقرت أمس، تبدأ في 1.7.2025… والتفاصيل على www.example.org قريبا!",
+    ]
+
+
+def test_sample_paragraphs() -> None:
+    first_break, blank = SAMPLE.index("\n"), SAMPLE.index("\n\n")
+    assert paragraphs(SAMPLE).spans() == [
+        (0, first_break),
+        (first_break + 1, blank),
+        (blank + 2, len(SAMPLE)),
+    ]
+
+
+@pytest.mark.parametrize("function", FUNCTIONS)
+def test_spans_slice_back_and_partition(function: Callable[[str], Sequence[Any]]) -> None:
+    found = function(SAMPLE)
+    for item in found:
+        assert SAMPLE[item.span.start : item.span.end] == item.text
+    _assert_partition(SAMPLE, [(item.span.start, item.span.end) for item in found])
+
+
+def test_sentences_never_cross_paragraphs() -> None:
+    paragraph_spans = [p.span for p in paragraphs(SAMPLE)]
+    for sentence in sentences(SAMPLE):
+        assert any(p.contains(sentence.span) for p in paragraph_spans)
+
+
+def test_tokens_never_cross_sentences() -> None:
+    sentence_spans = [s.span for s in sentences(SAMPLE)]
+    for token in tokens(SAMPLE):
+        assert any(s.contains(token.span) for s in sentence_spans), token
+
+
+# ---------------------------------------------------------------------------
+# The lazy sequences.
+
+
+def test_indexing_and_negative_indexing() -> None:
+    found = sentences("أولى. ثانية. ثالثة.")
+    assert found[0] == Sentence(Span(0, 5), "أولى.")
+    assert found[-1] == found[2] == Sentence(Span(13, 19), "ثالثة.")
+    with pytest.raises(IndexError):
+        found[3]
+    with pytest.raises(IndexError):
+        found[-4]
+
+
+def test_slicing_returns_the_same_kind_of_sequence() -> None:
+    found = tokens("واحد اثنان ثلاثة أربعة")
+    assert isinstance(found[1:3], TokenList)
+    assert found[1:3].texts() == ["اثنان", "ثلاثة"]
+    assert found[::2].texts() == ["واحد", "ثلاثة"]
+    assert found[::-1].texts() == ["أربعة", "ثلاثة", "اثنان", "واحد"]
+    assert found[5:9].texts() == []
+    assert list(found[1:3]) == list(found)[1:3]
+
+
+def test_equality_and_hash() -> None:
+    text = "قال. ومضى."
+    assert sentences(text) == sentences(text)
+    assert hash(sentences(text)) == hash(sentences(text))
+    assert sentences(text) == list(sentences(text))
+    assert sentences(text) == tuple(sentences(text))
+    assert sentences(text) != sentences("قال. ومضى")
+    assert sentences(text) != paragraphs(text)
+    assert sentences(text) != "not a sequence"
+
+
+def test_sequence_protocol() -> None:
+    found = tokens("قال الوزير إن")
+    token = found[1]
+    assert token in found
+    assert found.index(token) == 1
+    assert found.count(token) == 1
+    assert list(reversed(found)) == list(found)[::-1]
+    assert isinstance(found, Sequence)
+
+
+def test_immutable() -> None:
+    found = sentences("قال.")
+    with pytest.raises((AttributeError, TypeError)):
+        found[0] = found[0]  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        found.extra = 1  # type: ignore[attr-defined]
+
+
+def test_repr_is_short_and_informative() -> None:
+    text = "واحد. اثنان. ثلاثة. أربعة."
+    shown = repr(sentences(text))
+    assert shown.startswith("SentenceList([Sentence(span=Span(start=0, end=5), text='واحد.'), ")
+    assert shown.endswith("... (4 in all)])")
+
+
+def test_pickle_round_trip() -> None:
+    found = tokens("زار الوفد 3 مدن.")
+    assert pickle.loads(pickle.dumps(found)) == found  # noqa: S301 - our own object
+
+
+def test_spans_texts_kinds_agree_with_objects() -> None:
+    found = tokens(SAMPLE)
+    assert found.spans() == [(t.span.start, t.span.end) for t in found]
+    assert found.texts() == [t.text for t in found]
+    assert found.kinds() == [t.kind for t in found]
+    assert found.text is SAMPLE
+
+
+# ---------------------------------------------------------------------------
+# Properties on arbitrary text.
+
+
+@given(web_text)
+def test_nothing_lost_on_arbitrary_text(text: str) -> None:
+    for function in FUNCTIONS:
+        found = function(text)
+        spans = found.spans()  # type: ignore[attr-defined]
+        _assert_partition(text, spans)
+        assert [item.text for item in found] == [text[s:e] for s, e in spans]
+
+
+@given(news_like)
+def test_nothing_lost_on_news_like_text(text: str) -> None:
+    sentence_spans = sentences(text).spans()
+    _assert_partition(text, sentence_spans)
+    _assert_partition(text, paragraphs(text).spans())
+    _assert_partition(text, tokens(text).spans())
+    paragraph_spans = paragraphs(text).spans()
+    for start, end in sentence_spans:
+        assert any(ps <= start and end <= pe for ps, pe in paragraph_spans)
+
+
+@given(st.text(alphabet=st.sampled_from(list('ب.،!؟… \n"»)(«0123456789')), max_size=200))
+def test_sentence_ends_follow_the_rules(text: str) -> None:
+    for start, end in sentences(text).spans():
+        # A sentence ends at the end of the text, before a line break or
+        # blank, or after terminal punctuation with its closing marks.
+        after = text[end:]
+        assert not after or not _visible(after[0]) or text[end - 1] == "." or after[0] == "\n", (
+            text,
+            start,
+            end,
+        )
+
+
+@given(st.text(min_size=1, max_size=50))
+def test_tokens_and_sentences_are_deterministic(text: str) -> None:
+    assert sentences(text) == sentences(text)
+    assert tokens(text).kinds() == tokens(text).kinds()
+
+
+# ---------------------------------------------------------------------------
+# Data tables that must not drift from Unicode.
+
+
+def test_control_class_matches_unicode() -> None:
+    import re
+
+    control = re.compile(f"[{_CONTROL}]")
+    for cp in range(sys.maxunicode + 1):
+        ch = chr(cp)
+        category = unicodedata.category(ch)
+        if category in {"Cc", "Cf"} and not ch.isspace():
+            assert control.match(ch), f"U+{cp:04X} ({category}) missing from _CONTROL"
+        elif control.match(ch):
+            assert category == "Cn", f"U+{cp:04X} ({category}) should not be in _CONTROL"
+
+
+def test_content_is_visible() -> None:
+    for ch in ["\u200f", "\x00", "\u00a0", "\u2028", "\ufeff"]:
+        assert _CONTENT.match(ch) is None
+    for ch in ["ب", "ً", ".", "\ud800", "👍"]:
+        assert _CONTENT.match(ch) is not None
+
+
+# ---------------------------------------------------------------------------
+# Accuracy and invariants on the real articles (read at run time, never stored).
+
+
+def _boundary_ends(text: str, spans: list[tuple[int, int]]) -> set[int]:
+    """Sentence end offsets as ``shared/eval/score.py`` counts them."""
+    ends = set()
+    for start, stop in spans:
+        if not any(
+            unicodedata.category(c) not in ("Cc", "Cf", "Zs") and not c.isspace() for c in text[start:stop]
+        ):
+            continue
+        end = stop
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        ends.add(end)
+    return ends
+
+
+@pytest.mark.corpus
+def test_sentence_boundary_f1_on_dev_gold(
+    dev_gold: list[dict[str, Any]], corpus: dict[str, dict[str, Any]]
+) -> None:
+    tp = fp = fn = 0
+    for row in dev_gold:
+        text = corpus[row["id"]]["text"]
+        gold = _boundary_ends(text, [tuple(span) for span in row["sentences"]])
+        predicted = _boundary_ends(text, sentences(text).spans())
+        tp += len(gold & predicted)
+        fp += len(predicted - gold)
+        fn += len(gold - predicted)
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    f1 = 2 * precision * recall / (precision + recall)
+    assert f1 >= 0.995, f"sentence boundary F1 {f1:.4f} (P {precision:.4f} R {recall:.4f})"
+
+
+@pytest.mark.corpus
+def test_nothing_lost_on_every_real_article(corpus: dict[str, dict[str, Any]]) -> None:
+    for row in corpus.values():
+        text = row["text"]
+        for function in FUNCTIONS:
+            _assert_partition(text, function(text).spans())  # type: ignore[attr-defined]

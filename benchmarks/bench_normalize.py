@@ -39,7 +39,6 @@ from typing import Any
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
 from _corpus import build_text, load_texts
-
 from arnews._normalize import NormalizeConfig, normalize, normalize_aligned
 
 RESULTS = pathlib.Path(__file__).resolve().parent / "results" / "bench_normalize.json"
@@ -149,7 +148,7 @@ def contenders() -> tuple[dict[str, Callable[[str], Any]], dict[str, str]]:
     try:
         from tashaphyne.normalize import normalize_searchtext
 
-        runs["tashaphyne normalize_searchtext"] = lambda text: normalize_searchtext(text)
+        runs["tashaphyne normalize_searchtext"] = normalize_searchtext
     except ImportError as error:
         missing["tashaphyne"] = str(error)
     try:

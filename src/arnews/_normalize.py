@@ -31,9 +31,11 @@ import inspect
 import itertools
 import operator
 import re
+import threading
 import types
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
+from typing import TypeVar
 
 import attrs
 
@@ -51,6 +53,8 @@ __all__ = [
     "normalize",
     "normalize_aligned",
 ]
+
+_Piece = TypeVar("_Piece", str, bytes)
 
 Table = dict[int, str]
 """One step's mapping: code point -> replacement ('' removes the character)."""
@@ -570,18 +574,23 @@ def _char_class(chars: Iterable[str]) -> str:
 
 
 _OUTSIDE_ERRORS = "arnews.outside"
+_scratch = threading.local()
 
 
 def _mark_outside(error: UnicodeError) -> tuple[bytes, int]:
-    """Codec error handler: encode each character outside the alphabet as the sentinel byte.
+    """Codec error handler: stand one sentinel byte for a run of characters outside the alphabet.
 
-    The charmap encoder calls it once per run of such characters, so the
-    encoded bytes keep one byte per original character and the run's
-    characters can be read back from the original text by position.
+    The charmap encoder calls it once per such run; where the run starts and
+    ends goes to a per-thread list that :func:`_run` sets up and reads back,
+    so no state outlives one call or crosses threads. (The encoder reuses one
+    error object for every run, so the offsets are copied, not the error.)
+    Anywhere else the handler behaves like ``strict``.
     """
-    if not isinstance(error, UnicodeEncodeError):
+    bounds: list[int] | None = getattr(_scratch, "bounds", None)
+    if bounds is None or not isinstance(error, UnicodeEncodeError):
         raise error
-    return _SENTINEL_BYTE * (error.end - error.start), error.end
+    bounds += error.start, error.end
+    return _SENTINEL_BYTE, error.end
 
 
 codecs.register_error(_OUTSIDE_ERRORS, _mark_outside)
@@ -598,13 +607,16 @@ class _Plan:
     """A config compiled into tables (see the module docstring)."""
 
     table: Mapping[int, str]
-    by_char: Mapping[str, str]
     chains: Mapping[int, tuple[Link, ...]]
     byte_table: bytes
     byte_delete: bytes
     byte_lengths: bytes
     lengths: Mapping[str, int]
     changed: re.Pattern[str]
+
+    def run_lengths(self, run: str) -> bytes:
+        """How many characters each character of ``run`` becomes, one byte each."""
+        return bytes(map(self.lengths.get, run, itertools.repeat(1)))
 
 
 def _trace(char: str, tables: list[tuple[str, Mapping[int, str]]]) -> tuple[str, tuple[Link, ...]]:
@@ -644,12 +656,10 @@ def _compile(config: NormalizeConfig) -> _Plan:
         else:
             # Every step maps the alphabet into itself; tests check it for every step.
             byte_table[index] = _BYTE_OF[result]
+    byte_lengths[_BYTE_OF[_SENTINEL]] = _BYTE_OF[_SENTINEL]  # marks a run, as in the encoded text
     lengths = {chr(code): len(result) for code, result in table.items() if len(result) != 1}
     changed = re.compile(f"[{_char_class(map(chr, table))}]+" if table else "(?!)")
-    by_char = {chr(code): result for code, result in table.items()}
-    return _Plan(
-        table, by_char, chains, bytes(byte_table), bytes(byte_delete), bytes(byte_lengths), lengths, changed
-    )
+    return _Plan(table, chains, bytes(byte_table), bytes(byte_delete), bytes(byte_lengths), lengths, changed)
 
 
 # --- Running a plan ----------------------------------------------------------------
@@ -657,7 +667,12 @@ def _compile(config: NormalizeConfig) -> _Plan:
 
 @attrs.frozen(eq=False)
 class _Outcome:
-    """What running a plan gives: the result and, when asked, each character's output length."""
+    """What running a plan gives: the result and, when asked, the offset map's raw material.
+
+    ``lengths`` has one byte per original character: how many characters it
+    became. ``expansions`` lists the (position, length) of those that became
+    more than one, which are rare and come only from outside the alphabet.
+    """
 
     text: str
     lengths: bytes = b""
@@ -666,43 +681,54 @@ class _Outcome:
 
 def _run(text: str, plan: _Plan, *, with_lengths: bool) -> _Outcome:
     """Normalize ``text``; with ``with_lengths``, also say how long each character became."""
-    encoded = codecs.charmap_encode(text, _OUTSIDE_ERRORS, _ENCODING)[0]
+    if _SENTINEL in text:
+        return _run_plain(text, plan, with_lengths=with_lengths)
+    bounds: list[int] = []
+    _scratch.bounds = bounds
+    try:
+        encoded = codecs.charmap_encode(text, _OUTSIDE_ERRORS, _ENCODING)[0]
+    finally:
+        _scratch.bounds = None
     translated = encoded.translate(plan.byte_table, plan.byte_delete)
     result = codecs.charmap_decode(translated, "strict", _DECODING)[0]
     lengths = encoded.translate(plan.byte_lengths) if with_lengths else b""
-    if _SENTINEL_BYTE not in encoded:
+    if not bounds:
         return _Outcome(result, lengths)
-    return _patch_outside(text, encoded, result, lengths, plan)
-
-
-def _patch_outside(text: str, encoded: bytes, result: str, lengths: bytes, plan: _Plan) -> _Outcome:
-    """Put back the characters outside the alphabet, translated, where the sentinels stand.
-
-    The sentinel byte is never deleted or rewritten, so the k-th sentinel of
-    ``result`` stands for the k-th sentinel of ``encoded``; every step here is
-    a C loop over the sentinels, never a Python loop over the text.
-    """
-    stretches = encoded.split(_SENTINEL_BYTE)
-    # The k-th sentinel stands after k earlier sentinels and the stretches before it.
-    steps = map(operator.add, map(len, stretches[:-1]), itertools.repeat(1))
-    positions = list(map(operator.sub, itertools.accumulate(steps), itertools.repeat(1)))
-    outside = list(map(text.__getitem__, positions))
-    parts: list[str] = [""] * (2 * len(outside) + 1)
-    parts[0::2] = result.split(_SENTINEL)
-    parts[1::2] = map(plan.by_char.get, outside, outside)
-    if not lengths:
-        return _Outcome("".join(parts))
-    sizes = bytes(map(plan.lengths.get, outside, itertools.repeat(1)))
-    if sizes.count(1) == len(sizes):
-        return _Outcome("".join(parts), lengths)
-    patched = bytearray(lengths)
+    starts = bounds[0::2]
+    runs = list(map(text.__getitem__, map(slice, starts, bounds[1::2])))
+    # The k-th sentinel of the result and of the lengths stands for the k-th run.
+    result = _interleave(result.split(_SENTINEL), map(str.translate, runs, itertools.repeat(plan.table)), "")
+    if not with_lengths:
+        return _Outcome(result)
+    # One C-level pass over all the runs' characters, then cut back into runs.
+    outside = plan.run_lengths("".join(runs))
+    ends = list(itertools.accumulate(map(len, runs)))
+    pieces = map(outside.__getitem__, map(slice, [0, *ends[:-1]], ends))
+    lengths = _interleave(lengths.split(_SENTINEL_BYTE), pieces, b"")
     expansions = []
-    for position, size in zip(positions, sizes, strict=True):
-        if size != 1:
-            patched[position] = size
-            if size > 1:
-                expansions.append((position, size))
-    return _Outcome("".join(parts), bytes(patched), tuple(expansions))
+    if outside.translate(None, b"\x00\x01"):
+        for found in _EXPANDED.finditer(outside):
+            run = bisect.bisect_right(ends, found.start())
+            position = starts[run] + found.start() - (ends[run] - len(runs[run]))
+            expansions.append((position, outside[found.start()]))
+    return _Outcome(result, lengths, tuple(expansions))
+
+
+def _interleave(between: list[_Piece], runs: Iterable[_Piece], empty: _Piece) -> _Piece:
+    parts = [empty] * (2 * len(between) - 1)
+    parts[0::2] = between
+    parts[1::2] = runs
+    return empty.join(parts)
+
+
+def _run_plain(text: str, plan: _Plan, *, with_lengths: bool) -> _Outcome:
+    """The path for text holding the sentinel itself: str.translate, slower but plain."""
+    result = text.translate(plan.table)
+    if not with_lengths:
+        return _Outcome(result)
+    lengths = plan.run_lengths(text)
+    expansions = ((found.start(), lengths[found.start()]) for found in _EXPANDED.finditer(lengths))
+    return _Outcome(result, lengths, tuple(expansions))
 
 
 def normalize(text: str, config: NormalizeConfig | None = None) -> str:
@@ -732,7 +758,8 @@ def normalize(text: str, config: NormalizeConfig | None = None) -> str:
 
 # --- The offset map ----------------------------------------------------------------
 
-_BLOCK = 64
+_BLOCK = 256
+_EXPANDED = re.compile(rb"[\x02-\xff]")
 
 
 @attrs.frozen
@@ -753,7 +780,8 @@ class Aligned:
       that covers part of an expansion widens to the whole original character
       (spaCy's ``expand`` mode).
 
-    Lookups cost a binary search plus a scan of at most 64 characters.
+    Lookups cost a binary search over block totals (one per 256 characters)
+    and a binary search inside one block, each probe one C-level count.
 
     Attributes:
         text: The normalized text.
@@ -772,6 +800,7 @@ class Aligned:
     original: str
     _lengths: bytes = attrs.field(repr=False, eq=False)
     _checkpoints: tuple[int, ...] = attrs.field(repr=False, eq=False)
+    _expanded_blocks: frozenset[int] = attrs.field(repr=False, eq=False)
 
     def to_original(self, i: int) -> int:
         """Map a normalized offset to an original one.
@@ -813,8 +842,7 @@ class Aligned:
         """
         _check_offset(i, len(self.original))
         block = i // _BLOCK
-        start = block * _BLOCK
-        return self._checkpoints[block] + sum(self._lengths[start:i])
+        return self._checkpoints[block] + self._output_size(block * _BLOCK, i)
 
     def span_to_original(self, span: Span) -> Span:
         """Map a span of the normalized text to the tightest original span that produced it.
@@ -859,18 +887,28 @@ class Aligned:
         _check_offset(span.end, len(self.original))
         return Span(self.to_normalized(span.start), self.to_normalized(span.end))
 
+    def _output_size(self, start: int, end: int) -> int:
+        """How many normalized characters ``original[start:end]`` became (within one block)."""
+        if start // _BLOCK in self._expanded_blocks:
+            return sum(self._lengths[start:end])
+        return end - start - self._lengths.count(0, start, end)
+
     def _source(self, i: int) -> int:
         """The index of the original character that produced normalized character ``i``."""
         checkpoints = self._checkpoints
         block = bisect.bisect_right(checkpoints, i) - 1
-        position = checkpoints[block]
-        index = block * _BLOCK
-        lengths = self._lengths
-        while True:
-            position += lengths[index]
-            if position > i:
-                return index
-            index += 1
+        wanted = i - checkpoints[block]
+        # The first character of the block whose output reaches past ``wanted``:
+        # a binary search over the block, each probe one C-level count.
+        low, high = block * _BLOCK, min((block + 1) * _BLOCK, len(self._lengths)) - 1
+        start = low
+        while low < high:
+            middle = (low + high) // 2
+            if self._output_size(start, middle + 1) > wanted:
+                high = middle
+            else:
+                low = middle + 1
+        return low
 
 
 def _check_offset(i: int, limit: int) -> None:
@@ -878,12 +916,11 @@ def _check_offset(i: int, limit: int) -> None:
         raise IndexError(f"offset {i} is outside 0..{limit}")
 
 
-def _checkpoints(lengths: bytes, expansions: tuple[tuple[int, int], ...]) -> tuple[int, ...]:
-    """The normalized offset at every block start, and the normalized length last.
+def _block_sizes(lengths: bytes) -> list[int]:
+    """How many normalized characters each block became, if no character in it expanded.
 
-    A block's output size is its length, minus its removed characters (counted
-    in C with ``bytes.count`` over the block's range), plus what its rare
-    expansions add.
+    A block's size is its length minus its removed characters, counted in C
+    with ``bytes.count`` over the block's range.
     """
     size = len(lengths)
     starts = range(0, size, _BLOCK)
@@ -891,10 +928,18 @@ def _checkpoints(lengths: bytes, expansions: tuple[tuple[int, int], ...]) -> tup
     spans = [_BLOCK] * len(starts)
     if spans:
         spans[-1] = size - starts[-1]
-    sizes = list(map(operator.sub, spans, removed))
-    for position, length in expansions:
+    return list(map(operator.sub, spans, removed))
+
+
+def _aligned(text: str, outcome: _Outcome) -> Aligned:
+    """Build the offset map: block totals, corrected for the rare expansions."""
+    sizes = _block_sizes(outcome.lengths)
+    expanded: set[int] = set()
+    for position, length in outcome.expansions:
         sizes[position // _BLOCK] += length - 1
-    return tuple(itertools.accumulate(sizes, initial=0))
+        expanded.add(position // _BLOCK)
+    checkpoints = tuple(itertools.accumulate(sizes, initial=0))
+    return Aligned(outcome.text, text, outcome.lengths, checkpoints, frozenset(expanded))
 
 
 def normalize_aligned(text: str, config: NormalizeConfig | None = None) -> Aligned:
@@ -924,7 +969,7 @@ def normalize_aligned(text: str, config: NormalizeConfig | None = None) -> Align
     text = require_str(text)
     plan = _compile(_resolve(config))
     outcome = _run(text, plan, with_lengths=True) if plan.table else _Outcome(text, b"\x01" * len(text))
-    return Aligned(outcome.text, text, outcome.lengths, _checkpoints(outcome.lengths, outcome.expansions))
+    return _aligned(text, outcome)
 
 
 # --- Explaining ----------------------------------------------------------------------

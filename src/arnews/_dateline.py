@@ -31,7 +31,7 @@ from typing import Final
 import attrs
 
 from arnews._data import load_table
-from arnews._dates import DateHit, scan_dates
+from arnews._dates import DateHit, scan_dates, widen
 from arnews._lexicon import Lexicon, shadow
 from arnews._model import Agency, Credit, Dateline, NewsDate, Span
 from arnews._validate import require_str
@@ -206,11 +206,11 @@ def _marks(text: str, end: int) -> dict[int, _Mark]:
     found: list[_Mark] = []
 
     def original(start: int, stop: int) -> Span:
-        return _widen(text, al.span_to_original(Span(start, stop)))
+        return widen(text, al.span_to_original(Span(start, stop)))
 
     previous_end = 0
     for hit in scan_dates(al, bare_numeric=True):
-        span = _widen(text, hit.date.span or Span(0, 0))
+        span = hit.date.span or Span(0, 0)
         # "... هـ الموافق ... م": the link word belongs to the second date's slot.
         start = span.start
         if hit.linked:
@@ -246,14 +246,6 @@ def _marks(text: str, end: int) -> dict[int, _Mark]:
         both = (mark.start, mark.end) in place_spans and mark.kind == _T_CREDIT
         best[mark.start] = attrs.evolve(mark, place=True) if both else mark
     return best
-
-
-def _widen(text: str, span: Span) -> Span:
-    """Stretch a span over the tatweel and marks that the shadow dropped at its end (``هـ``)."""
-    end = span.end
-    while end < len(text) and (text[end] == _TATWEEL or "\u064b" <= text[end] <= "\u065f"):
-        end += 1
-    return Span(span.start, end)
 
 
 def _tokens(text: str, start: int, end: int, marks: dict[int, _Mark], tables: _Tables) -> list[_Token]:
@@ -732,7 +724,7 @@ def find_dateline(text: str) -> Dateline | None:
     return None
 
 
-def _lines(text: str, end: int) -> list[tuple[int, int]]:
+def _lines(text: str, end: int, *, skip_bullet: bool = True) -> list[tuple[int, int]]:
     """The non-blank lines of ``text[:end]`` as ``(start, end)``, leading spaces and bullets skipped."""
     out: list[tuple[int, int]] = []
     pos = 0
@@ -744,7 +736,7 @@ def _lines(text: str, end: int) -> list[tuple[int, int]]:
             start += 1
         # A bullet before the dateline is not part of it ("*يمن برس - ..."), but a
         # dash that opens a list item marks the line as no dateline at all.
-        if start < stop and text[start] in "*•·▪►":
+        if skip_bullet and start < stop and text[start] in "*•·▪►":
             start += 1
         if text[start:stop].strip():
             out.append((start, stop))
@@ -872,10 +864,8 @@ def find_credit(text: str) -> Credit | None:
     for opener in tables.openers.finditer(al.text):
         span = al.span_to_original(Span(opener.start, opener.end))
         openers.append((tail_start + span.start, tail_start + span.end))
-    lines = _lines(text[:], len(text))[-_TAIL_LINES:]
-    for start, end in reversed(lines):
-        if start < tail_start:
-            break
+    lines = _lines(tail, len(tail), skip_bullet=False)[-_TAIL_LINES:]
+    for start, end in reversed([(tail_start + s, tail_start + e) for s, e in lines]):
         credit = _credit_line(text, (start, end), found, openers, tables)
         if credit is not None:
             return credit

@@ -33,7 +33,7 @@ from arnews._model import Calendar, NewsDate, Span
 from arnews._normalize import Aligned
 from arnews._validate import require_str
 
-__all__ = ["DateHit", "find_dates", "parse_date", "scan_dates"]
+__all__ = ["DateHit", "find_dates", "parse_date", "scan_dates", "widen"]
 
 # Kinds of atoms.
 _MONTH: Final = "month"
@@ -59,6 +59,7 @@ _LIST_SEPS: Final = ",،"
 _HIJRI_MIN_YEAR: Final = 1343
 _HIJRI_MAX_YEAR: Final = 1500
 _HIJRI_MAX_DAY: Final = 30
+_TATWEEL: Final = "\u0640"
 
 
 @attrs.frozen
@@ -334,6 +335,23 @@ def _make_date(year: int | None, month: int, day: int | None, cal: Calendar, spa
     return NewsDate(year, month, day, cal, gregorian, span)
 
 
+def widen(text: str, span: Span) -> Span:
+    """Stretch a span over the tatweel and diacritics the shadow dropped at its end (``هـ``).
+
+    Example:
+        >>> widen("1436 هـ الموافق", Span(0, 6)).slice("1436 هـ الموافق")
+        '1436 هـ'
+    """
+    end = span.end
+    while end < len(text) and (text[end] == _TATWEEL or _is_mark(text[end])):
+        end += 1
+    return Span(span.start, end)
+
+
+def _is_mark(char: str) -> bool:
+    return "\u064b" <= char <= "\u065f" or char == "\u0670"
+
+
 def scan_dates(
     al: Aligned, start: int = 0, end: int | None = None, *, bare_numeric: bool = False
 ) -> list[DateHit]:
@@ -366,7 +384,7 @@ def scan_dates(
             i += 1
             continue
         date, after, shadow_span = found
-        original = al.span_to_original(shadow_span)
+        original = widen(al.original, al.span_to_original(shadow_span))
         hits.append(
             DateHit(
                 attrs.evolve(date, span=original),

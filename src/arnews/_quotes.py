@@ -31,7 +31,7 @@ from arnews._data import load_table
 from arnews._lexicon import Lexicon, fold, shadow
 from arnews._model import Cue, Quote, QuoteKind, Sentence, Span, Speaker
 from arnews._segment import sentences as split_sentences
-from arnews._speakers import Mention, SourceRegistry, Tokens, noun_phrase, subject_before
+from arnews._speakers import Mention, Source, SourceRegistry, Tokens, noun_phrase, subject_before
 from arnews._validate import require_str
 
 __all__ = ["find_quotes"]
@@ -79,6 +79,7 @@ class _CueForm:
     far_marks: bool  # may stand a few words before its quote marks (وقال X في مقابلة "…")
     also_noun: bool  # also a noun: not a cue after a preposition
     strict: bool  # mostly something else: a cue only right before what it introduces
+    present: bool = False  # a verb in the present (يقول, تفيد)
 
 
 @attrs.frozen
@@ -120,17 +121,15 @@ def _verb_forms(verbs: dict[str, Any]) -> Iterable[tuple[str, _CueForm]]:
         direct = bool(entry.get("direct", True))
         far_marks = any(_QUOTE_COMPLEMENT.search(complement) for complement in entry["complements"])
         slots = (
-            (entry["past"], _PAST_AGREEMENT, _Role.FINITE),
-            (entry["present"], _PRESENT_AGREEMENT, _Role.FINITE),
-            (entry["participle"], _PARTICIPLE_AGREEMENT, _Role.PARTICIPLE),
+            (entry["past"], _PAST_AGREEMENT, _Role.FINITE, False),
+            (entry["present"], _PRESENT_AGREEMENT, _Role.FINITE, True),
+            (entry["participle"], _PARTICIPLE_AGREEMENT, _Role.PARTICIPLE, False),
         )
-        for forms, agreements, role in slots:
+        for forms, agreements, role, present in slots:
             for form, agreement in zip(forms, agreements, strict=False):
                 key = fold(form)
-                yield (
-                    form,
-                    _CueForm(lemma, agreement, role, direct, far_marks, key in also_noun, key in strict),
-                )
+                flags = (key in also_noun, key in strict, present)
+                yield form, _CueForm(lemma, agreement, role, direct, far_marks, *flags)
     roles = {"finite": _Role.FINITE, "passive": _Role.PASSIVE, "preposition": _Role.PREPOSITION}
     for group, role in roles.items():
         for phrase in verbs["phrases"][group]:
@@ -431,8 +430,12 @@ def _marks_follow(tokens: Tokens, form: _CueForm, index: int, words: int) -> boo
 
 
 def _opens_clause(tokens: Tokens, index: int) -> bool:
-    """Whether a token starts its sentence or carries the conjunction (وذكر, فرد)."""
-    return not tokens.same_sentence(index, index - 1) or tokens.word(index)[:1] in "وف"
+    """Whether a token starts its sentence or clause, or carries the conjunction (وذكر, فرد)."""
+    return (
+        not tokens.same_sentence(index, index - 1)
+        or not tokens.words[index - 1]
+        or tokens.word(index)[:1] in "وف"
+    )
 
 
 def _is_label(context: _Context, marks: _Marks, depth: int = 0) -> bool:
@@ -571,7 +574,7 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None) -> list[
     Example:
         >>> text = 'قال الوزير خالد سالم إن المحادثات مثمرة. وأضاف: "سنواصل العمل".'
         >>> [(q.kind.value, q.text, q.speaker.name) for q in find_quotes(text)]
-        [('indirect', 'المحادثات مثمرة', 'الوزير خالد سالم'), ('direct', 'سنواصل العمل', 'الوزير خالد سالم')]
+        [('indirect', 'المحادثات مثمرة', 'خالد سالم'), ('direct', 'سنواصل العمل', 'خالد سالم')]
     """
     require_str(text)
     if not text.strip():
@@ -613,20 +616,30 @@ def _find(context: _Context, tokens: Tokens) -> list[_Found]:
     found: list[_Found] = []
     used_marks: set[int] = set()
     speaker_of_cue: dict[int, tuple[int, int] | None] = {}
+    outer: Source | None = None  # the source of the quote being read
+    outer_end = -1
     for first in sorted(context.cues):
         last, form = context.cues[first]
         frame = _frame(context, first, last, form)
         if not frame.kind and (form.strict or (form.also_noun and not _opens_clause(tokens, first))):
             continue  # بين البلدين, من ذكر: not a cue, so not a source either
-        speaker = _speaker(context, frame, registry)
+        source = _speaker(context, frame, registry)
+        speaker = None if source is None else (source.start, source.end)
         speaker_of_cue[first] = speaker
-        if frame.kind:
-            found.extend(_quotes_of(context, frame, speaker, used_marks))
+        nested = tokens.starts[first] < outer_end
+        if nested and outer is not None:
+            # A source quoted inside another's words (شكوى مواطن يفيد بأنه ...) is not
+            # the one the next subject-less cue continues.
+            registry.promote(outer)
+        quotes = _quotes_of(context, frame, speaker, used_marks) if frame.kind else []
+        if quotes and not nested:
+            outer, outer_end = source, max(quote.end for quote in quotes)
+        found.extend(quotes)
     found.extend(_unframed_marks(context, speaker_of_cue, used_marks, found))
     return found
 
 
-def _speaker(context: _Context, frame: _Frame, registry: SourceRegistry) -> tuple[int, int] | None:
+def _speaker(context: _Context, frame: _Frame, registry: SourceRegistry) -> Source | None:
     tokens = context.tokens
     form = frame.form
     mention: Mention | None = None
@@ -637,11 +650,10 @@ def _speaker(context: _Context, frame: _Frame, registry: SourceRegistry) -> tupl
         mention = noun_phrase(tokens, first, frame.stop)
         cue_word = tokens.word(frame.first)
         if mention is None and form.role == _Role.FINITE and cue_word[:1] not in "وفل":
-            mention = subject_before(tokens, frame.first)
-    source = (
-        registry.mention(mention, form.agreement) if mention is not None else registry.resolve(form.agreement)
-    )
-    return None if source is None else (source.start, source.end)
+            mention = subject_before(tokens, frame.first, present=form.present)
+    if mention is not None:
+        return registry.mention(mention, form.agreement)
+    return registry.resolve(form.agreement)
 
 
 def _quotes_of(
@@ -752,7 +764,9 @@ def _continues(context: _Context, previous: _Found, marks: _Marks) -> bool:
     if text[line_start : marks.open_at].strip():
         return False
     previous_line_end = line_start - 1
-    return previous_line_end >= 0 and _trim_end(text, previous.start, previous_line_end) == previous.end
+    if previous_line_end < 0 or previous.end > previous_line_end:
+        return False
+    return _trim_end(text, previous.start, previous_line_end) == _trim_end(text, previous.start, previous.end)
 
 
 def _to_quotes(text: str, aligned: object, found: list[_Found]) -> list[Quote]:

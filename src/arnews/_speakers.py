@@ -30,12 +30,13 @@ __all__ = ["Mention", "Source", "SourceRegistry", "Tokens", "noun_phrase", "subj
 # Bounds on how far a noun phrase may run, in words.
 _MAX_PHRASE_WORDS = 16
 _MAX_APPOSITIVE_WORDS = 6
-_MAX_SUBJECT_WORDS = 6
+_MAX_SUBJECT_WORDS = 5
 # How many earlier sources a mention or a subject-less cue is compared with.
 _RECENT_SOURCES = 12
 
 _DEFINITE = ("ال", "بال", "لل", "وال", "كال", "فال")
 _NAME_PARTICLES = frozenset({"بن", "بنت", "ابن", "ابو", "ابي", "ام", "ال", "عبد", "ولد", "بو"})
+_NAME_STARTS = frozenset({"عبد", "ابو", "ابي", "ام", "بو"})
 _CLITICS = frozenset("وبلفك")
 _COMMAS = frozenset("،,")
 _TRANSPARENT = frozenset("\"“”„‟«»‹›'‘’()")
@@ -91,6 +92,8 @@ class Tokens:
 @attrs.frozen
 class _Words:
     titles: frozenset[str]
+    nouns: frozenset[str]
+    documents: frozenset[str]
     stops: frozenset[str]
     openers: frozenset[str]
     relatives: frozenset[str]
@@ -107,6 +110,8 @@ def _words() -> _Words:
 
     return _Words(
         titles=folded(table["titles"]),
+        nouns=folded([*table["titles"], *heads, *table["generic"]]),
+        documents=folded(table["documents"]),
         stops=folded(table["stops"]),
         openers=folded(table["clause_openers"]),
         relatives=folded(table["relative_pronouns"]),
@@ -128,6 +133,10 @@ class Mention:
         named: Whether it holds a name rather than only titles and nouns.
         head: Its first word, bare of the article (the noun a description names).
         last: Its last word (the family name when there is one).
+        definite: Whether it starts with the article: a definite description
+            (``الوزارة``) points back to a source, an indefinite one
+            (``مصادر``, ``باحثون``) brings in a new one.
+        document: Whether it is a document (``البيان``) rather than a source.
     """
 
     start: int
@@ -137,15 +146,43 @@ class Mention:
     named: bool
     head: str
     last: str
+    definite: bool
+    document: bool
 
 
-def _is_descriptor(word: str, titles: frozenset[str]) -> bool:
-    """Titles, definite nouns and genitives (بمشاة, لمجموعة): the words that are not names."""
-    return (
-        word in titles
-        or word.startswith(_DEFINITE)
-        or (word[:1] in "بل" and len(word) > 3 and word not in _NAME_PARTICLES)
-    )
+def _name_flags(tokens: Tokens, picked: list[int], titles: frozenset[str]) -> list[bool]:
+    """Which words of a noun phrase belong to names (True) rather than titles and nouns.
+
+    Titles, the nouns that head names of bodies (``وكالة``, ``قناة``) and
+    definite nouns are not names; the article is read on the
+    original spelling (``أليكس`` folds to ``اليكس`` but is a name). Before
+    any name, a noun glued to ``ب``/``ل`` opens a genitive with the word after
+    it (``لصحة الطائف``, ``بمنطقة جازان``), unless a name particle follows
+    (``بندر بن سلطان``). Name particles (``بن``, ``آل``, ``عبد``) count as
+    name words.
+    """
+    flags: list[bool] = []
+    genitive = False
+    names = 0
+    for position, index in enumerate(picked):
+        word = tokens.word(index)
+        following = tokens.word(picked[position + 1]) if position + 1 < len(picked) else ""
+        if genitive:
+            flags.append(False)
+            genitive = False
+        elif word in _NAME_PARTICLES:
+            flags.append(True)
+        elif word in titles or tokens.original_word(index).startswith(_DEFINITE):
+            flags.append(False)
+        elif (
+            position and not names and word[:1] in "بل" and len(word) > 3 and following not in _NAME_PARTICLES
+        ):
+            flags.append(False)
+            genitive = True
+        else:
+            flags.append(True)
+            names += 1
+    return flags
 
 
 def _is_stop(tokens: Tokens, index: int, vocabulary: _Words) -> bool:
@@ -194,25 +231,63 @@ def _phrase_words(tokens: Tokens, first: int, stop: int, vocabulary: _Words) -> 
                 break  # ... أفيجدور ليبرمان باللجنة: an adjunct after the name
             if names >= 2 and word in vocabulary.titles:
                 break  # سلطان أحمد بن سليم رئيس مجلس الإدارة: the titles after a name
-        if not _is_descriptor(word, vocabulary.titles) and word not in _NAME_PARTICLES:
-            names += 1
         picked.append(index)
+        names = sum(
+            flag and tokens.word(i) not in _NAME_PARTICLES for i, flag in _flagged(tokens, picked, vocabulary)
+        )
         index += 1
     return picked, index
 
 
+def _flagged(tokens: Tokens, picked: list[int], vocabulary: _Words) -> list[tuple[int, bool]]:
+    return list(zip(picked, _name_flags(tokens, picked, vocabulary.nouns), strict=True))
+
+
 def _mention(tokens: Tokens, picked: list[int], extra: frozenset[str], vocabulary: _Words) -> Mention:
     words = [tokens.word(index) for index in picked]
-    named = any(not _is_descriptor(word, vocabulary.titles) and word not in _NAME_PARTICLES for word in words)
+    flags = _name_flags(tokens, picked, vocabulary.nouns)
+    name = _name_run(tokens, picked, flags)
     return Mention(
-        start=tokens.starts[picked[0]],
-        end=tokens.ends[picked[-1]],
+        start=tokens.starts[name[0]],
+        end=tokens.ends[name[-1]],
         words=frozenset(_bare(word) for word in words),
         related=extra,
-        named=named,
+        named=any(flag and word not in _NAME_PARTICLES for flag, word in zip(flags, words, strict=True)),
         head=_bare(words[0]),
         last=words[-1],
+        definite=_is_definite(tokens, picked),
+        document=len(words) == 1 and words[0] in vocabulary.documents,
     )
+
+
+def _is_definite(tokens: Tokens, picked: list[int]) -> bool:
+    """Definite by the article or by a construct (``الوزارة``, ``وزير الخارجية``)."""
+    return any(tokens.original_word(index).startswith("ال") for index in picked[:2])
+
+
+def _name_run(tokens: Tokens, picked: list[int], flags: list[bool]) -> list[int]:
+    """The name at the end of a noun phrase, without the titles before it.
+
+    ``الشيخ عبد الله بن زايد آل نهيان`` gives ``عبد الله بن زايد آل نهيان``;
+    a phrase with no name (``المتحدث باسم الوزارة``) is returned whole.
+    """
+    position = len(picked)
+    while position > 0:
+        # A definite word belongs to the name only after a name word (زين الدين, الصفيان).
+        surname = position > 1 and flags[position - 2] and tokens.word(picked[position - 1])[:2] == "ال"
+        if flags[position - 1] or surname:
+            position -= 1
+        else:
+            break
+    while position < len(picked) and tokens.word(picked[position]) in _NAME_PARTICLES - _NAME_STARTS:
+        position += 1  # a name does not start with بن or آل
+    run = picked[position:]
+    words = [tokens.word(index) for index in run]
+    if not any(
+        word not in _NAME_PARTICLES for word, flag in zip(words, flags[position:], strict=True) if flag
+    ):
+        return picked
+    return run
 
 
 def noun_phrase(tokens: Tokens, first: int, stop: int) -> Mention | None:
@@ -240,12 +315,13 @@ def noun_phrase(tokens: Tokens, first: int, stop: int) -> Mention | None:
     return attrs.evolve(head, related=second.words)
 
 
-def subject_before(tokens: Tokens, cue: int) -> Mention | None:
+def subject_before(tokens: Tokens, cue: int, *, present: bool = False) -> Mention | None:
     """A subject written before its verb (``لكن وزارة الزراعة قالت``, ``X الذي ذكر``).
 
     Only a short noun phrase that runs back to a clause opener (``لكن``,
     ``وكان``, ``قد``) or to the start of the sentence counts, or the
-    antecedent of a relative pronoun right before the cue.
+    antecedent of a relative pronoun right before the cue; before a verb in
+    the present (``present``), an indefinite noun right before it.
     """
     vocabulary = _words()
     index = cue - 1
@@ -277,6 +353,10 @@ def subject_before(tokens: Tokens, cue: int) -> Mention | None:
         return None
     reaches_clause_start = not tokens.same_sentence(cue, index) or tokens.word(index) in vocabulary.openers
     if not relative and not reaches_clause_start:
+        nearest = picked[0]
+        if present and nearest == cue - 1 and not tokens.original_word(nearest).startswith(_DEFINITE):
+            # شكوى مواطن يفيد فيه بأنه ...: an indefinite noun and the verb that describes it.
+            return _mention(tokens, [nearest], frozenset(), vocabulary)
         return None
     picked.reverse()
     return _mention(tokens, picked, frozenset(), vocabulary)
@@ -344,6 +424,12 @@ class SourceRegistry:
         self._sources.append(found)
         return found
 
+    def promote(self, source: Source) -> None:
+        """Make ``source`` the most recent again (after a quote nested in its words)."""
+        if source in self._sources:
+            self._sources.remove(source)
+            self._sources.append(source)
+
     def resolve(self, agreement: str) -> Source | None:
         """The source a subject-less cue continues: the nearest one that agrees."""
         recent = self._sources[-_RECENT_SOURCES:]
@@ -362,6 +448,10 @@ class SourceRegistry:
                     _bare(mention.last) in source.names or _bare(source.last) in mention.words
                 ):
                     return source
+            return None
+        if mention.document and recent:
+            return recent[-1]  # كما أضاف البيان أن ...: the statement of the source just named
+        if not mention.definite:
             return None
         # A description (الوزارة, المصادر, النائب الكويتي) continues the nearest
         # source that agrees and whose mentions hold its head noun.

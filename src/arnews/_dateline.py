@@ -701,6 +701,7 @@ def find_dateline(text: str) -> Dateline | None:
         TypeError: If ``text`` is not a ``str``.
 
     Example:
+        >>> from arnews import find_dateline
         >>> d = find_dateline("أستانا أول يوليو 2024 (شينخوا) قال الرئيس إن الزيارة ناجحة.")
         >>> d.text, d.location, d.agency.name, d.date.gregorian.isoformat()
         ('أستانا أول يوليو 2024 (شينخوا)', 'أستانا', 'Xinhua', '2024-07-01')
@@ -845,6 +846,7 @@ def find_credit(text: str) -> Credit | None:
         TypeError: If ``text`` is not a ``str``.
 
     Example:
+        >>> from arnews import find_credit
         >>> c = find_credit("وقال المتحدث إن المحادثات مستمرة.\nفرانس24/ أ ف ب")
         >>> c.text, c.agency.name
         ('فرانس24/ أ ف ب', 'AFP')

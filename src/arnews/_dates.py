@@ -414,6 +414,7 @@ def find_dates(text: str) -> list[NewsDate]:
         TypeError: If ``text`` is not a ``str``.
 
     Example:
+        >>> from arnews import find_dates
         >>> found = find_dates("الرياض 24 ربيع الأول 1437 هـ الموافق 04 يناير 2016 م واس")
         >>> [(d.year, d.month, d.day, d.calendar.value) for d in found]
         [(1437, 3, 24, 'hijri'), (2016, 1, 4, 'gregorian')]
@@ -448,6 +449,7 @@ def parse_date(text: str) -> NewsDate | None:
         TypeError: If ``text`` is not a ``str``.
 
     Example:
+        >>> from arnews import parse_date
         >>> d = parse_date("أول يوليو 2024")
         >>> d.year, d.month, d.day, d.calendar.value, d.gregorian.isoformat()
         (2024, 7, 1, 'gregorian', '2024-07-01')

@@ -333,3 +333,9 @@ def test_word_pattern_never_matches_a_digit() -> None:
     for token in tokens("العام2024 و3 الـ٥"):
         if token.kind is TokenKind.WORD:
             assert not re.search(r"\d", token.text)
+
+
+def test_period_after_a_word_of_only_tatweel_or_marks() -> None:
+    # The word before the period folds to nothing: it must not crash the abbreviation check.
+    for text in ["قال ـ. ثم مضى.", "قال \u064b. ثم مضى.", "ـــ."]:
+        assert "".join(sentences(text).texts()).replace(" ", "") == text.replace(" ", "")

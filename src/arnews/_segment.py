@@ -433,7 +433,7 @@ def _period_ends_sentence(text: str, period: int) -> bool:
         return False
     # `وم. سامر`: the conjunction و written onto a title abbreviation.
     rest = folded[1:]
-    return not (folded[0] == "و" and rest and (rest in lexicon.abbreviations or _is_initials(rest)))
+    return not (folded[:1] == "و" and rest and (rest in lexicon.abbreviations or _is_initials(rest)))
 
 
 def _ellipsis_continues(text: str, run: str, end: int) -> bool:
@@ -647,8 +647,14 @@ def _token_pattern(*, named: bool) -> str:
         return f"(?P<{kind.name}>{pattern})" if named else f"(?:{pattern})"
 
     word = group(TokenKind.WORD, f"[{classes.word}]++(?:[\u200c\u200d]++[{classes.word}]++)*+")
+    # Marks that are always a token of one character skip the branches below.
+    single = f"[{re.escape(_SINGLE_PUNCTUATION)}]"
     rest = "|".join(group(kind, pattern) for kind, pattern in _token_parts())
-    return f"{word}|[{classes.visible}](?:{rest})"
+    return f"{word}|{single}|[{classes.visible}](?:{rest})"
+
+
+# No other branch can start with these, so they never need the branch cascade.
+_SINGLE_PUNCTUATION = "،؛,:;\"'()«»[]{}“”‘’/\\|*%<>=+"
 
 
 @functools.cache
@@ -663,13 +669,41 @@ def _token_match() -> Callable[[str, int], re.Match[str] | None]:
 
 def _token_kind(text: str, start: int) -> TokenKind:
     """The kind of the token that starts at ``start`` (the scan found it there)."""
+    kind = _kind_of_first_char(text[start])
+    if kind is not None:
+        return kind
     match = _token_match()(text, start)
-    if match is None or match.lastgroup is None:  # pragma: no cover - the scan guarantees a match
-        return TokenKind.SYMBOL
+    if match is None or match.lastgroup is None:  # pragma: no cover - only the first-char kinds lack a group
+        return _kind_of_single(text[start])
     kind = TokenKind[match.lastgroup]
-    if kind is TokenKind.SYMBOL and unicodedata.category(text[start])[0] == "P":
+    return _kind_of_single(text[start]) if kind is TokenKind.SYMBOL else kind
+
+
+def _kind_of_single(char: str) -> TokenKind:
+    """A one-character token outside the other kinds: punctuation or symbol by its category."""
+    return TokenKind.PUNCTUATION if unicodedata.category(char)[0] == "P" else TokenKind.SYMBOL
+
+
+@functools.lru_cache(maxsize=4096)
+def _kind_of_first_char(char: str) -> TokenKind | None:
+    """The kind of any token that starts with ``char``, or ``None`` when the rest decides.
+
+    Only a Latin letter, an ASCII digit, ``@`` and ``#`` can start tokens of
+    several kinds (``www.`` URL or Latin word, ``1@x.org`` e-mail or number);
+    every other first character settles the kind, in the order the token
+    pattern tries its branches.
+    """
+    if _is_latin_letter(char) or ("0" <= char <= "9") or char in "@#":
+        return None
+    if re.match(f"[{_char_classes().word}]", char):
+        return TokenKind.WORD
+    if char.isdecimal():
+        return TokenKind.NUMBER
+    if re.match(f"[{_EMOJI}]", char):
+        return TokenKind.EMOJI
+    if char in _TERMINATORS or char in "-_":
         return TokenKind.PUNCTUATION
-    return kind
+    return _kind_of_single(char)
 
 
 def tokens(text: str) -> TokenList:

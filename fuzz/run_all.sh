@@ -11,9 +11,13 @@ set -u
 budget="${1:-5}"
 shift || true
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-python="${PYTHON:-$(command -v python3)}"
-if [ -x "$here/../../venv/bin/python" ] && [ -z "${PYTHON:-}" ]; then
-    python="$here/../../venv/bin/python"
+# $PYTHON when set, else the checkout's .venv (as the README sets it up), else python3.
+if [ -n "${PYTHON:-}" ]; then
+    python="$PYTHON"
+elif [ -x "$here/../.venv/bin/python" ]; then
+    python="$here/../.venv/bin/python"
+else
+    python="$(command -v python3)"
 fi
 out="${FUZZ_OUT:-/tmp/arnews-fuzz}"
 

@@ -31,9 +31,9 @@ def load_texts() -> list[str]:
 
 
 def build_text(megabytes: float, texts: list[str] | None = None) -> str:
-    """About ``megabytes`` MB of UTF-8: the articles joined by blank lines, repeated as needed."""
+    """About ``megabytes`` MB of UTF-8: the articles joined by blank lines, repeated and cut to size."""
     body = "\n\n".join(texts if texts is not None else load_texts())
     target = int(megabytes * 1_000_000)
     size = len(body.encode("utf-8"))
-    repeats = max(1, -(-target // size))
-    return "\n\n".join([body] * repeats)
+    text = "\n\n".join([body] * max(1, -(-target // size)))
+    return text[: len(text) * target // (size * max(1, -(-target // size)))]

@@ -62,7 +62,7 @@ Table = dict[int, str]
 
 @attrs.frozen
 class Step:
-    """One named normalization step, as listed in :data:`STEPS`.
+    """One named normalization step, as listed in ``STEPS``.
 
     Attributes:
         name: The step's name, which is also the :class:`NormalizeConfig`
@@ -398,7 +398,7 @@ def _switch(default: bool) -> bool:
 
 @attrs.frozen
 class NormalizeConfig:
-    """Which normalization steps to run: one switch per step of :data:`STEPS`.
+    """Which normalization steps to run: one switch per step of ``STEPS``.
 
     Build one from a profile and adjust it with :func:`attrs.evolve`. Steps
     always run in pipeline order, whatever order the switches are given in.
@@ -578,10 +578,11 @@ _scratch = threading.local()
 
 
 def _mark_outside(error: UnicodeError) -> tuple[bytes, int]:
-    """Codec error handler: stand one sentinel byte for a run of characters outside the alphabet.
+    """Codec error handler: encode each character outside the alphabet as the sentinel byte.
 
-    The charmap encoder calls it once per such run; where the run starts and
-    ends goes to a per-thread list that :func:`_run` sets up and reads back,
+    The encoded text keeps one byte per original character. The charmap
+    encoder calls the handler once per run of such characters; where the run starts and
+    ends goes to a per-thread list that ``_run`` sets up and reads back,
     so no state outlives one call or crosses threads. (The encoder reuses one
     error object for every run, so the offsets are copied, not the error.)
     Anywhere else the handler behaves like ``strict``.
@@ -590,7 +591,7 @@ def _mark_outside(error: UnicodeError) -> tuple[bytes, int]:
     if bounds is None or not isinstance(error, UnicodeEncodeError):
         raise error
     bounds += error.start, error.end
-    return _SENTINEL_BYTE, error.end
+    return _SENTINEL_BYTE * (error.end - error.start), error.end
 
 
 codecs.register_error(_OUTSIDE_ERRORS, _mark_outside)
@@ -656,7 +657,6 @@ def _compile(config: NormalizeConfig) -> _Plan:
         else:
             # Every step maps the alphabet into itself; tests check it for every step.
             byte_table[index] = _BYTE_OF[result]
-    byte_lengths[_BYTE_OF[_SENTINEL]] = _BYTE_OF[_SENTINEL]  # marks a run, as in the encoded text
     lengths = {chr(code): len(result) for code, result in table.items() if len(result) != 1}
     changed = re.compile(f"[{_char_class(map(chr, table))}]+" if table else "(?!)")
     return _Plan(table, chains, bytes(byte_table), bytes(byte_delete), bytes(byte_lengths), lengths, changed)
@@ -696,22 +696,27 @@ def _run(text: str, plan: _Plan, *, with_lengths: bool) -> _Outcome:
         return _Outcome(result, lengths)
     starts = bounds[0::2]
     runs = list(map(text.__getitem__, map(slice, starts, bounds[1::2])))
-    # The k-th sentinel of the result and of the lengths stands for the k-th run.
-    result = _interleave(result.split(_SENTINEL), map(str.translate, runs, itertools.repeat(plan.table)), "")
+    # The sentinels are never removed, so the stretch of result before run r is
+    # the piece before its first sentinel, whatever the steps removed around it.
+    pieces = result.split(_SENTINEL)
+    between = list(map(pieces.__getitem__, itertools.accumulate(map(len, runs), initial=0)))
+    result = _interleave(between, map(str.translate, runs, itertools.repeat(plan.table)), "")
     if not with_lengths:
         return _Outcome(result)
-    # One C-level pass over all the runs' characters, then cut back into runs.
+    # The lengths hold 1 for every outside character; correct the few that are not.
     outside = plan.run_lengths("".join(runs))
-    ends = list(itertools.accumulate(map(len, runs)))
-    pieces = map(outside.__getitem__, map(slice, [0, *ends[:-1]], ends))
-    lengths = _interleave(lengths.split(_SENTINEL_BYTE), pieces, b"")
+    if outside.count(1) == len(outside):
+        return _Outcome(result, lengths)
+    corrected = bytearray(lengths)
     expansions = []
-    if outside.translate(None, b"\x00\x01"):
-        for found in _EXPANDED.finditer(outside):
-            run = bisect.bisect_right(ends, found.start())
-            position = starts[run] + found.start() - (ends[run] - len(runs[run]))
-            expansions.append((position, outside[found.start()]))
-    return _Outcome(result, lengths, tuple(expansions))
+    run_ends = list(itertools.accumulate(map(len, runs)))
+    for found in _NOT_ONE.finditer(outside):
+        run = bisect.bisect_right(run_ends, found.start())
+        position = starts[run] + found.start() - (run_ends[run] - len(runs[run]))
+        corrected[position] = size = outside[found.start()]
+        if size > 1:
+            expansions.append((position, size))
+    return _Outcome(result, bytes(corrected), tuple(expansions))
 
 
 def _interleave(between: list[_Piece], runs: Iterable[_Piece], empty: _Piece) -> _Piece:
@@ -760,6 +765,7 @@ def normalize(text: str, config: NormalizeConfig | None = None) -> str:
 
 _BLOCK = 256
 _EXPANDED = re.compile(rb"[\x02-\xff]")
+_NOT_ONE = re.compile(rb"[^\x01]")
 
 
 @attrs.frozen
@@ -980,7 +986,7 @@ class Change:
     """One step's change to a stretch of the original text, as :func:`explain` reports it.
 
     Attributes:
-        step: The name of the step (a key of :data:`STEPS`).
+        step: The name of the step (a key of ``STEPS``).
         span: Where the changed characters stand in the original text.
         before: The characters as this step received them (the original
             characters, unless an earlier step already changed them).

@@ -20,6 +20,7 @@ Three promises hold on every path:
 from __future__ import annotations
 
 import collections
+import contextlib
 import itertools
 import multiprocessing
 import multiprocessing.context
@@ -363,6 +364,12 @@ def _chunks(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
         yield chunk
 
 
+def _warm_up(function: Callable[[str], object]) -> None:
+    # The first call loads the lazily cached lexicons; the result is not needed.
+    with contextlib.suppress(Exception):
+        function("")
+
+
 def _ignore_interrupt() -> None:
     # Ctrl-C reaches the whole process group; the parent handles it and shuts
     # the pool down, so workers must not die mid-task with a traceback each.
@@ -381,10 +388,23 @@ class _Pool(Generic[T]):
         self._executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self._workers, mp_context=self._context, initializer=_ignore_interrupt)
+        executor = ProcessPoolExecutor(self._workers, mp_context=self._context, initializer=_ignore_interrupt)
+        # Outside "fork", the executor starts a worker per submit until it has
+        # them all. Starting them now, each warming up the function's lazy
+        # tables, means no worker is ever started while the pool is breaking
+        # (a race that leaves an orphan the interpreter waits for at exit).
+        for _ in range(self._workers):
+            executor.submit(_warm_up, self._function)
+        return executor
 
     def submit(self, chunk: list[Job]) -> Future[list[Outcome[T]]]:
-        return self._executor.submit(_run_chunk, self._function, chunk)
+        try:
+            return self._executor.submit(_run_chunk, self._function, chunk)
+        except BrokenProcessPool as error:
+            # A worker died since the last look: report it where results are read.
+            broken: Future[list[Outcome[T]]] = Future()
+            broken.set_exception(error)
+            return broken
 
     def restart(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)

@@ -25,6 +25,7 @@ from typing import Generic, NamedTuple, TypeVar, overload
 
 from arnews._data import load_table
 from arnews._model import Paragraph, Sentence, Span, Token, TokenKind
+from arnews._normalize import NormalizeConfig, normalize
 from arnews._validate import require_str
 
 __all__ = [
@@ -115,28 +116,25 @@ def _char_classes() -> _Classes:
 # Data.
 
 
+@functools.lru_cache(maxsize=8192)
 def _fold(word: str) -> str:
-    """Fold a word for lexicon lookup: drop marks and tatweel, unify alef and yeh, fold case.
+    """Fold a word for lexicon lookup: the ``matching`` normalization profile, then case folding.
 
     The same function folds the data at load time and the text at match time,
-    so a spelling variant never defeats a lookup.
+    so a spelling variant (``أ``/``ا``, diacritics, tatweel, ``DR``/``Dr``)
+    never defeats a lookup. Only short words before a period or at a line
+    end are folded, and they repeat, hence the cache.
 
     Example:
-        >>> _fold("أ.د") == _fold("ا.د"), _fold("Dr"), _fold("هـ")
+        >>> _fold("أ.د") == _fold("ا.دُ"), _fold("Dr"), _fold("هـ")
         (True, 'dr', 'ه')
     """
     if word.isascii():
         return word.casefold()
-    folded = word.casefold().translate(_FOLD_TABLE)
-    if not unicodedata.is_normalized("NFD", folded):
-        folded = unicodedata.normalize("NFD", folded)
-    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return normalize(word, _matching_profile()).casefold()
 
 
-_FOLD_TABLE = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ـ": None}
-    | {chr(cp): None for cp in (*range(0x064B, 0x0660), 0x0670)}
-)
+_matching_profile = functools.cache(NormalizeConfig.matching)
 
 
 class _Lexicon(NamedTuple):

@@ -3,8 +3,8 @@
 The text owns the truth and the results are views on it: each function scans
 the text once with compiled, linear-time regular expressions, keeps only the
 offsets (a flat array ``[start0, end0, start1, end1, ...]``) and returns an
-immutable, lazy sequence (:class:`ParagraphList`, :class:`SentenceList`,
-:class:`TokenList`) that builds the model objects only when they are asked
+immutable, lazy sequence (``ParagraphList``, ``SentenceList``,
+``TokenList``) that builds the model objects only when they are asked
 for. Nothing is lost: the spans and the gaps between them rebuild the input,
 and a gap only ever holds whitespace and control characters.
 
@@ -222,6 +222,7 @@ class _SpanList(Sequence[_T], Generic[_T]):
         """Return the ``(start, end)`` offsets of every item, without building the items.
 
         Example:
+            >>> from arnews import sentences
             >>> sentences("قال. ثم مضى.").spans()
             [(0, 4), (5, 12)]
         """
@@ -232,6 +233,7 @@ class _SpanList(Sequence[_T], Generic[_T]):
         """Return the text of every item, without building the items.
 
         Example:
+            >>> from arnews import tokens
             >>> tokens("قال الوزير").texts()
             ['قال', 'الوزير']
         """
@@ -266,12 +268,13 @@ class SentenceList(_SpanList[Sentence]):
 
     Returned by :func:`arnews.sentences`. It stores only offsets and builds
     each :class:`~arnews.Sentence` when it is indexed or iterated; use
-    :meth:`spans` and :meth:`texts` when the objects are not needed.
+    ``spans()`` and ``texts()`` when the objects are not needed.
     Indexing with a slice returns a ``SentenceList``. It equals another
     ``SentenceList`` over the same text and offsets, and a list or tuple of
     equal sentences.
 
     Example:
+        >>> from arnews import sentences
         >>> found = sentences("بدأت القمة. وانتهت مساء.")
         >>> len(found), found[1].text
         (2, 'وانتهت مساء.')
@@ -288,10 +291,11 @@ class SentenceList(_SpanList[Sentence]):
 class ParagraphList(_SpanList[Paragraph]):
     r"""The paragraphs of a text, in order: an immutable ``Sequence[Paragraph]``.
 
-    Returned by :func:`arnews.paragraphs`; it works like :class:`SentenceList`.
+    Returned by :func:`arnews.paragraphs`; it works like ``SentenceList``.
     ``Paragraph.language`` is left ``None`` (:func:`arnews.parse` fills it).
 
     Example:
+        >>> from arnews import paragraphs
         >>> found = paragraphs("العنوان\n\nالفقرة الأولى.")
         >>> found.texts()
         ['العنوان', 'الفقرة الأولى.']
@@ -308,9 +312,10 @@ class TokenList(_SpanList[Token]):
 
     Returned by :func:`arnews.tokens`. The scan stores only offsets; a
     token's :class:`~arnews.TokenKind` is worked out when the
-    :class:`~arnews.Token` is built (or by :meth:`kinds`).
+    :class:`~arnews.Token` is built (or by ``kinds()``).
 
     Example:
+        >>> from arnews import tokens
         >>> found = tokens("زار 3 مدن.")
         >>> [(t.text, t.kind.value) for t in found]
         [('زار', 'word'), ('3', 'number'), ('مدن', 'word'), ('.', 'punctuation')]
@@ -325,6 +330,7 @@ class TokenList(_SpanList[Token]):
         """Return the kind of every token, without building the tokens.
 
         Example:
+            >>> from arnews import tokens
             >>> tokens("#قمة_الرياض 2025").kinds()
             [<TokenKind.HASHTAG: 'hashtag'>, <TokenKind.NUMBER: 'number'>]
         """
@@ -535,19 +541,20 @@ def sentences(text: str) -> SentenceList:
     ``،`` ``؛`` ``:``, after an abbreviation or initial (``د.`` ``م.``
     ``ق.م.`` ``U.S.``), inside a number, URL or e-mail, nor at an ellipsis
     followed by more text on the same line. A line break ends a sentence
-    unless it is a hard wrap (see :func:`paragraphs`). Spans start at the
+    unless it is a hard wrap (see :func:`arnews.paragraphs`). Spans start at the
     first character that is not a space or a control character.
 
     Args:
         text: Any text, exactly as received.
 
     Returns:
-        The sentences in text order, as a lazy :class:`SentenceList`.
+        The sentences in text order, as a lazy ``SentenceList``.
 
     Raises:
         TypeError: If ``text`` is not a ``str``.
 
     Example:
+        >>> from arnews import sentences
         >>> [s.text for s in sentences('قال د. أحمد إن النمو بلغ 3.5%. وأضاف: "هذا جيد".')]
         ['قال د. أحمد إن النمو بلغ 3.5%.', 'وأضاف: "هذا جيد".']
     """
@@ -570,12 +577,13 @@ def paragraphs(text: str) -> ParagraphList:
         text: Any text, exactly as received.
 
     Returns:
-        The paragraphs in text order, as a lazy :class:`ParagraphList`.
+        The paragraphs in text order, as a lazy ``ParagraphList``.
 
     Raises:
         TypeError: If ``text`` is not a ``str``.
 
     Example:
+        >>> from arnews import paragraphs
         >>> paragraphs("عنوان الخبر\n\nقال الوزير إن\nالعمل مستمر.\nوأضاف.").texts()
         ['عنوان الخبر', 'قال الوزير إن\nالعمل مستمر.', 'وأضاف.']
     """
@@ -721,12 +729,13 @@ def tokens(text: str) -> TokenList:
         text: Any text, exactly as received.
 
     Returns:
-        The tokens in text order, as a lazy :class:`TokenList`.
+        The tokens in text order, as a lazy ``TokenList``.
 
     Raises:
         TypeError: If ``text`` is not a ``str``.
 
     Example:
+        >>> from arnews import tokens
         >>> tokens("سجّل الـ24 هدفاً!").texts()
         ['سجّل', 'الـ', '24', 'هدفاً', '!']
     """

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import functools
 import itertools
+import pathlib
 from typing import Any
 
 import attrs
@@ -27,6 +29,8 @@ from arnews._normalize import (
     normalize_aligned,
 )
 from strategies import web_text
+
+REPO = pathlib.Path(__file__).resolve().parent.parent
 
 PROFILES = {
     "default": NormalizeConfig.default(),
@@ -356,3 +360,58 @@ def test_real_articles_normalize_consistently(corpus: dict[str, dict[str, Any]])
             assert normalize(al.text, config) == al.text
             assert al.to_original(len(al.text)) == len(text)
             assert al.to_normalized(len(text)) == len(al.text)
+
+
+# --- Odd corners of the fast path ------------------------------------------------------------
+
+
+def test_text_holding_the_sentinel_keeps_an_exact_offset_map() -> None:
+    config = NormalizeConfig.matching()
+    text = "ﻻ" + _SENTINEL + "كَتَبَ" + "\u0301ﻻ"
+    al = normalize_aligned(text, config)
+    assert al.text == reference(text, config)
+    assert [al.to_normalized(i) for i in range(len(text) + 1)] == list(
+        itertools.accumulate(reference_lengths(text, config), initial=0)
+    )
+
+
+def test_runs_outside_the_alphabet_next_to_removed_characters() -> None:
+    # Removed characters between two outside runs must not merge the runs.
+    config = NormalizeConfig.search()
+    text = "ç\u064e\u0640ü\u064fﻻ\u0651ñ"
+    al = normalize_aligned(text, config)
+    assert al.text == reference(text, config) == "çüلاñ"
+    assert al.span_to_original(Span(2, 4)) == Span(5, 6)
+
+
+def test_the_codec_error_handler_is_strict_outside_normalization() -> None:
+    with pytest.raises(UnicodeEncodeError):
+        "قال".encode("ascii", "arnews.outside")
+
+
+def test_threads_normalize_independently() -> None:
+    config = NormalizeConfig.search()
+    texts = [f"ﻻ{i} é أَحمد ١٢ 😀 " * 200 for i in range(8)]
+    expected = [reference(text, config) for text in texts]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+        for _ in range(3):
+            assert list(pool.map(lambda text: normalize_aligned(text, config).text, texts)) == expected
+
+
+# --- The docs page says what the code does --------------------------------------------------
+
+
+def test_docs_step_table_matches_the_steps() -> None:
+    page = REPO / "docs" / "normalization.md"
+    if not page.is_file():
+        pytest.skip("docs are not part of this checkout")
+    rows = {}
+    for line in page.read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 7 and cells[0].startswith("`") and cells[0].strip("`") in STEPS:
+            rows[cells[0].strip("`")] = cells
+    assert list(rows) == list(STEPS), "the table lists every step, in pipeline order"
+    for name, cells in rows.items():
+        assert cells[3] == ("yes" if STEPS[name].changes_length else "no"), name
+        for cell, profile in zip(cells[4:], ("default", "matching", "search"), strict=True):
+            assert (cell == "✓") == getattr(PROFILES[profile], name), (name, profile)

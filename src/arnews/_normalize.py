@@ -400,7 +400,7 @@ def _switch(default: bool) -> bool:
 class NormalizeConfig:
     """Which normalization steps to run: one switch per step of ``STEPS``.
 
-    Build one from a profile and adjust it with :func:`attrs.evolve`. Steps
+    Build one from a profile and adjust it with ``attrs.evolve``. Steps
     always run in pipeline order, whatever order the switches are given in.
 
     The profiles, side by side:

@@ -260,3 +260,8 @@ def test_scanning_is_linear_on_adversarial_input() -> None:
     # Thousands of near-dates must not make the scanner backtrack.
     text = "12 - " * 20_000 + "يوليو " * 20_000
     assert isinstance(find_dates(text), list)
+
+
+def test_a_very_long_number_is_no_date_and_no_error() -> None:
+    assert find_dates("9" * 20_000 + " يوليو") == []
+    assert parse_date("١" * 6_000) is None

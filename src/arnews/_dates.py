@@ -60,6 +60,7 @@ _HIJRI_MIN_YEAR: Final = 1343
 _HIJRI_MAX_YEAR: Final = 1500
 _HIJRI_MAX_DAY: Final = 30
 _TATWEEL: Final = "\u0640"
+_MAX_DIGITS: Final = 4
 
 
 @attrs.frozen
@@ -132,7 +133,10 @@ def _atoms(text: str, start: int = 0, end: int | None = None) -> list[_Atom]:
         digits = found.group("num")
         era = found.group("era")
         cal = None if era is None else (Calendar.HIJRI if era == "ه" else Calendar.GREGORIAN)
-        others.append(_Atom(found.start(), found.end(), _NUMBER, int(digits), cal, len(digits)))
+        # Only a day, a month or a year (at most 4 digits) can be part of a date;
+        # a longer run is never converted (int() of 5,000 digits is slow and refused).
+        value = int(digits) if len(digits) <= _MAX_DIGITS else 0
+        others.append(_Atom(found.start(), found.end(), _NUMBER, value, cal, len(digits)))
     merged = sorted(words + others, key=lambda atom: (atom.start, -atom.end))
     atoms: list[_Atom] = []
     for atom in merged:

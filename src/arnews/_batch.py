@@ -205,7 +205,7 @@ def parse_many(
 
 
 def to_job(
-    index: int,
+    default_id: DocumentId,
     item: object,
     text_field: str = "text",
     id_field: str = "id",
@@ -214,7 +214,8 @@ def to_job(
     """Turn one input item into a :class:`Job`; never raises.
 
     Args:
-        index: The item's 0-based position, its id when it brings none.
+        default_id: The item's id when it brings none (:func:`parse_many`
+            passes its 0-based position).
         item: A ``str``, an ``(id, text)`` pair, a mapping, or anything else
             (which then fails in the per-document function, where it is
             reported).
@@ -231,12 +232,12 @@ def to_job(
         >>> to_job(4, {"body": "نص"}).error.message
         "record has no 'text' field"
     """
-    document_id: DocumentId = index
+    document_id = default_id
     text: object = item
     if isinstance(item, tuple | list) and len(item) == 2:
-        document_id, text = _as_id(item[0], index), item[1]
+        document_id, text = _as_id(item[0], default_id), item[1]
     elif isinstance(item, Mapping):
-        document_id = _as_id(item.get(id_field), index)
+        document_id = _as_id(item.get(id_field), default_id)
         if text_field not in item:
             return Job(
                 document_id,
@@ -325,9 +326,9 @@ def _enumerate(items: Iterable[object]) -> Iterator[tuple[int, object]]:
     return enumerate(items)
 
 
-def _as_id(value: object, index: int) -> DocumentId:
+def _as_id(value: object, default_id: DocumentId) -> DocumentId:
     if value is None:
-        return index
+        return default_id
     if isinstance(value, str | int) and not isinstance(value, bool):
         return value
     return str(value)

@@ -740,11 +740,43 @@ def tokens(text: str) -> TokenList:
         ['سجّل', 'الـ', '24', 'هدفاً', '!']
     """
     require_str(text)
-    # split() returns [gap, token, gap, token, ..., gap]; the running sum of
-    # their lengths is the flat [start0, end0, start1, end1, ...] array, all
-    # computed in C.
-    parts = _token_split().split(text)
-    bounds = array("q", itertools.accumulate(map(len, parts)))
-    if bounds:
-        bounds.pop()
+    bounds: array[int] = array("q")
+    split = _token_split().split
+    for start, end in _chunks(text):
+        if end - start > 4 * _CHUNK:
+            # No space to cut at: stream the matches instead of holding a
+            # list of every token of the run.
+            for match in _token_split().finditer(text, start, end):
+                bounds.extend(match.span())
+            continue
+        # split() returns [gap, token, gap, token, ..., gap]; the running
+        # sum of their lengths from `start` is [start, start0, end0, start1,
+        # end1, ..., end], computed in C.
+        parts = split(text[start:end])
+        bounds.extend(itertools.islice(itertools.accumulate(map(len, parts), initial=start), 1, len(parts)))
     return TokenList(text, bounds)
+
+
+# Tokens are scanned in pieces of about this many characters, cut after a
+# space (no token holds whitespace, so a cut never splits one): the list of
+# pieces a split() builds stays small and in cache.
+_CHUNK = 1 << 15
+_WHITESPACE = re.compile(r"\s")
+
+
+def _chunks(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` pieces of ``text`` that end just after a whitespace character (or at the end)."""
+    size, start = len(text), 0
+    while start < size:
+        end = start + _CHUNK
+        if end >= size:
+            end = size
+        else:
+            space = text.rfind(" ", start, end)
+            if space >= start:
+                end = space + 1
+            else:
+                found = _WHITESPACE.search(text, end)
+                end = found.end() if found is not None else size
+        yield start, end
+        start = end

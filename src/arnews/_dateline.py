@@ -44,6 +44,8 @@ _TAIL_CHARS: Final = 600
 _TAIL_LINES: Final = 3
 # A phrase longer than this is the body, not a slot of a dateline.
 _MAX_SLOT_WORDS: Final = 4
+# A dateline's slots fit in the first tokens of its line; the rest is body.
+_MAX_TOKENS: Final = 40
 _MAX_LEAD_WORDS: Final = 6
 # A reporter's name has two or three words ("موسى مهدي").
 _MIN_NAME_WORDS: Final = 2
@@ -82,6 +84,7 @@ _T_FILLER: Final = "filler"
 _T_BYLINE: Final = "byline"
 _T_FURNITURE: Final = "furniture"
 _T_QUALIFIER: Final = "qualifier"
+_PLAIN: Final = frozenset({"word", "place", "filler", "byline", "qualifier"})
 
 
 @attrs.frozen
@@ -249,11 +252,14 @@ def _marks(text: str, end: int) -> dict[int, _Mark]:
 
 
 def _tokens(text: str, start: int, end: int, marks: dict[int, _Mark], tables: _Tables) -> list[_Token]:
-    """Cut one line of the original text into tokens."""
+    """Cut the start of one line of the original text into tokens (at most :data:`_MAX_TOKENS`)."""
     tokens: list[_Token] = []
     pos = start
     closers = set(tables.brackets.values())
-    while pos < end:
+    run = 0  # plain words in a row: past a slot's length, the body has begun
+    while pos < end and len(tokens) < _MAX_TOKENS and run <= _MAX_LEAD_WORDS + 1:
+        if tokens:
+            run = run + 1 if tokens[-1].kind in _PLAIN else 0
         char = text[pos]
         mark = marks.get(pos)
         if char in _SPACES or char in _INVISIBLE:
@@ -608,9 +614,7 @@ def _place_after_credit(slots: list[_Slot], anchor: int) -> Span | None:
     return None
 
 
-def _read_unanchored(
-    text: str, slots: list[_Slot], rest_start: int, line_end: int, next_line: str
-) -> _Reading | None:
+def _read_unanchored(text: str, slots: list[_Slot], line_end: int, next_line: str) -> _Reading | None:
     """The weak layouts: a known place and a reporter's name, no credit, no date."""
     if len(slots) < 2 or any(s.kind in ("credit", "date") for s in slots[:4]):
         return None
@@ -713,8 +717,10 @@ def find_dateline(text: str) -> Dateline | None:
     if not text[:head_end].strip():
         return None
     tables = _tables()
+    lines = _lines(text, head_end)[: _MAX_LINES + 2]
+    # Lexicons need to see no further than the lines that will be read.
+    head_end = lines[-1][1] if lines else head_end
     marks = _marks(text, head_end)
-    lines = _lines(text, head_end)
     seen_body = False
     for index, (start, end) in enumerate(lines[:_MAX_LINES]):
         reading = _read_line(text, lines, index, marks, tables, weak_allowed=not seen_body)
@@ -775,7 +781,7 @@ def _read_line(
     slots, stop = _slots(tokens, tables.brackets)
     if not slots:
         return None
-    line_ends = stop is None
+    line_ends = stop is None and not text[tokens[-1].end : end].strip(_SPACES + _INVISIBLE)
     reading = _read_anchored(slots, line_ends)
     if reading is not None:
         # A dateline alone on its line stands above the body (a credit line
@@ -787,8 +793,7 @@ def _read_line(
         return reading
     if not weak_allowed:
         return None
-    rest = tokens[stop].start if stop is not None else end
-    return _read_unanchored(text, slots, rest, end, next_line)
+    return _read_unanchored(text, slots, end, next_line)
 
 
 def _dateline(text: str, line_start: int, reading: _Reading) -> Dateline:

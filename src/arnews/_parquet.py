@@ -30,7 +30,9 @@ __all__ = ["ParquetOutput", "Rows", "article_rows", "flatten", "table_paths"]
 
 Row = dict[str, Any]
 
-DATE_FIELDS = ("year", "month", "day", "calendar", "gregorian")
+DATE_TYPES = {"year": "int64", "month": "int64", "day": "int64", "calendar": "string", "gregorian": "date32"}
+"""The columns of a flattened :class:`~arnews.NewsDate` and their Arrow types."""
+DATE_FIELDS = tuple(DATE_TYPES)
 
 ARTICLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", "string"),
@@ -43,8 +45,8 @@ ARTICLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("dateline_start", "int64"),
     ("dateline_end", "int64"),
     ("location", "string"),
-    *((f"date_{field}", "date32" if field == "gregorian" else "int64") for field in DATE_FIELDS),
-    *((f"alt_date_{field}", "date32" if field == "gregorian" else "int64") for field in DATE_FIELDS),
+    *((f"date_{field}", DATE_TYPES[field]) for field in DATE_FIELDS),
+    *((f"alt_date_{field}", DATE_TYPES[field]) for field in DATE_FIELDS),
     ("agency", "string"),
     ("agency_surface", "string"),
     ("credit", "string"),
@@ -272,4 +274,4 @@ def _failed_row(error_type: str, message: str) -> Row:
 
 
 def _schema(pa: Any, columns: tuple[tuple[str, str], ...]) -> Any:
-    return pa.schema([(name, getattr(pa, arrow_type)()) for name, arrow_type in columns])
+    return pa.schema([(name, pa.type_for_alias(arrow_type)) for name, arrow_type in columns])

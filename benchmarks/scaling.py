@@ -49,8 +49,9 @@ from typing import Any
 
 HERE = pathlib.Path(__file__).resolve().parent
 TESTS = HERE.parent / "tests"
-sys.path.insert(0, str(TESTS))
+sys.path[:0] = [str(HERE), str(TESTS)]
 
+import _corpus  # noqa: E402 - the shared reader of ../shared/corpora
 import adversarial  # noqa: E402 - lives in tests/, shared with the tests and the fuzzers
 
 FULL_SIZES = (100_000, 1_000_000, 4_000_000)
@@ -64,9 +65,7 @@ CORPUS = "corpus"
 
 def _text(pattern: str, size: int) -> str:
     if pattern == CORPUS:
-        real = adversarial.corpus_text()
-        if real is None:
-            raise SystemExit(f"the real articles are absent ({adversarial.CORPORA}); run without {CORPUS}")
+        real = "\n\n".join(_corpus.load_texts())  # exits with a message when they are absent
         per_char = len(real.encode("utf-8", "surrogatepass")) / len(real)
         return adversarial.repeat_to(real, max(1, round(size / per_char)))
     return adversarial.build_bytes(pattern, size)
@@ -256,12 +255,12 @@ def main(argv: list[str] | None = None) -> int:
     memory_size = QUICK_SIZES[-1] if args.quick else MEMORY_SIZE
     limit = args.limit or (30.0 if args.quick else 120.0)
     entries = args.entry or list(adversarial.ENTRY_POINTS)
-    patterns = args.pattern or [*adversarial.PATTERNS, *([CORPUS] if adversarial.CORPORA.is_dir() else [])]
+    patterns = args.pattern or [*adversarial.PATTERNS, *([CORPUS] if _corpus.CORPORA.is_dir() else [])]
     unknown = set(patterns) - {*adversarial.PATTERNS, CORPUS}
     if unknown:
         parser.error(f"unknown pattern(s): {', '.join(sorted(unknown))}")
-    if CORPUS in patterns and adversarial.corpus_text() is None:
-        raise SystemExit(f"the real articles are absent ({adversarial.CORPORA}); drop --pattern {CORPUS}")
+    if CORPUS in patterns:
+        _corpus.load_texts()  # exits with a clear message when ../shared is absent
 
     allocator = "glibc defaults" if args.system_malloc else "heap reuse"
     print(

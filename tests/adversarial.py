@@ -21,9 +21,6 @@ Example:
 from __future__ import annotations
 
 import functools
-import json
-import os
-import pathlib
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
@@ -38,13 +35,8 @@ __all__ = [
     "PROSE",
     "build_bytes",
     "check_entry",
-    "corpus_text",
     "repeat_to",
 ]
-
-REPO = pathlib.Path(__file__).resolve().parent.parent
-SHARED = pathlib.Path(os.environ.get("ARNEWS_SHARED", REPO.parent / "shared"))
-CORPORA = SHARED / "corpora"
 
 # Original sentences in the style of wire copy, written for these tests (no
 # outlet's text): a dateline, a direct and an indirect quote, a Hijri and a
@@ -158,27 +150,6 @@ def build_bytes(pattern: str, size: int) -> str:
     sample = build(4096)
     per_char = len(sample.encode("utf-8", "surrogatepass")) / len(sample)
     return build(max(1, round(size / per_char)))
-
-
-def corpus_text(limit: int = 2_000_000) -> str | None:
-    """Real articles from ``../shared/corpora`` joined by blank lines, or ``None`` when absent.
-
-    The text is read at run time and never stored in the repository.
-    """
-    if not CORPORA.is_dir():
-        return None
-    parts: list[str] = []
-    total = 0
-    for path in sorted(CORPORA.glob("*.jsonl")):
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                if total >= limit:
-                    return "\n\n".join(parts)
-                if line.strip():
-                    text = str(json.loads(line)["text"])
-                    parts.append(text)
-                    total += len(text)
-    return "\n\n".join(parts) if parts else None
 
 
 # ---------------------------------------------------------------------------

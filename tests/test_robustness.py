@@ -8,10 +8,12 @@ a super-linear scanner into a failure instead of a hang.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 import arnews
-from adversarial import ENTRY_POINTS, PATTERNS, PROSE, check_entry, check_partition, corpus_text, run_entry
+from adversarial import ENTRY_POINTS, PATTERNS, PROSE, check_entry, check_partition, run_entry
 
 SIZE = 20_000
 """Code points per adversarial input: large enough to expose runs, small enough for CI."""
@@ -64,17 +66,18 @@ def test_entry_point_on_every_prefix_of_prose(entry: str) -> None:
 @pytest.mark.corpus
 @HANG_GUARD
 @pytest.mark.parametrize("entry", list(ENTRY_POINTS))
-def test_entry_point_on_real_articles(entry: str) -> None:
-    text = corpus_text(limit=300_000)
-    if text is None:
-        pytest.skip("the real articles in ../shared/corpora are absent (read at run time, never stored)")
-    run_entry(entry, text)
+def test_entry_point_on_real_articles(entry: str, corpus: dict[str, dict[str, Any]]) -> None:
+    # All the articles as one text (read at run time, never stored), then each alone.
+    texts = [str(row["text"]) for row in corpus.values()]
+    run_entry(entry, "\n\n".join(texts)[:100_000])
+    for text in texts[:: max(1, len(texts) // 20)]:
+        run_entry(entry, text)
 
 
 @HANG_GUARD
 def test_quotes_with_given_sentences_keep_spans() -> None:
     for build in PATTERNS.values():
-        text = build(SIZE // 4)
+        text = build(SIZE // 8)
         found = arnews.sentences(text)
         check_entry("find_quotes", text, arnews.find_quotes(text, found))
 

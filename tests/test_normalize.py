@@ -20,10 +20,11 @@ from arnews._normalize import (
     _BLOCK,
     _DECODING,
     _SENTINEL,
-    STEPS,
+    NORMALIZATION_STEPS,
     Aligned,
     Change,
     NormalizeConfig,
+    _compile,
     explain,
     normalize,
     normalize_aligned,
@@ -37,16 +38,18 @@ PROFILES = {
     "matching": NormalizeConfig.matching(),
     "search": NormalizeConfig.search(),
     "none": NormalizeConfig.none(),
-    "everything": NormalizeConfig(**dict.fromkeys(STEPS, True)),
+    "everything": NormalizeConfig(**dict.fromkeys(NORMALIZATION_STEPS, True)),
 }
 
-configs = st.builds(NormalizeConfig, **{name: st.booleans() for name in STEPS})
+configs = st.builds(NormalizeConfig, **{name: st.booleans() for name in NORMALIZATION_STEPS})
 profiles_and_configs = st.one_of(st.sampled_from(list(PROFILES.values())), configs)
 
 
 def reference(text: str, config: NormalizeConfig) -> str:
     """The slow, obvious pipeline: each enabled step over the whole text, in order."""
-    return functools.reduce(lambda done, name: STEPS[name].apply(done), config.enabled_steps(), text)
+    return functools.reduce(
+        lambda done, name: NORMALIZATION_STEPS[name].apply(done), config.enabled_steps(), text
+    )
 
 
 def reference_lengths(text: str, config: NormalizeConfig) -> list[int]:
@@ -57,7 +60,7 @@ def reference_lengths(text: str, config: NormalizeConfig) -> list[int]:
 
 
 def test_config_fields_are_the_steps_in_pipeline_order() -> None:
-    assert [field.name for field in attrs.fields(NormalizeConfig)] == list(STEPS)
+    assert [field.name for field in attrs.fields(NormalizeConfig)] == list(NORMALIZATION_STEPS)
 
 
 def test_default_config_is_the_default_profile() -> None:
@@ -70,26 +73,26 @@ def test_config_switches_must_be_bool() -> None:
         NormalizeConfig(unify_alef="yes")  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("name", list(STEPS))
+@pytest.mark.parametrize("name", list(NORMALIZATION_STEPS))
 def test_every_step_is_documented_with_a_runnable_example(name: str) -> None:
-    step = STEPS[name]
+    step = NORMALIZATION_STEPS[name]
     assert step.summary
-    assert ">>> STEPS[" in (step._build.__doc__ or "")
+    assert ">>> NORMALIZATION_STEPS[" in (step._build.__doc__ or "")
     assert step.table, "a step with an empty table does nothing"
 
 
-@pytest.mark.parametrize("name", list(STEPS))
+@pytest.mark.parametrize("name", list(NORMALIZATION_STEPS))
 def test_changes_length_flag_tells_the_truth(name: str) -> None:
-    step = STEPS[name]
+    step = NORMALIZATION_STEPS[name]
     assert step.changes_length == any(len(value) != 1 for value in step.table.values())
 
 
-@pytest.mark.parametrize("name", list(STEPS))
+@pytest.mark.parametrize("name", list(NORMALIZATION_STEPS))
 def test_every_step_maps_the_fast_alphabet_into_itself(name: str) -> None:
     # The fast path rewrites the alphabet byte for byte: a step that turned one
     # of its characters into a character outside it would break that path.
     alphabet = set(_DECODING)
-    table = STEPS[name].table
+    table = NORMALIZATION_STEPS[name].table
     for char in _DECODING:
         out = table.get(ord(char), char)
         assert out == "" or (len(out) == 1 and out in alphabet), (name, char, out)
@@ -144,6 +147,12 @@ def test_normalize_is_idempotent(text: str, config: NormalizeConfig) -> None:
 @given(text=web_text, config=profiles_and_configs)
 def test_normalize_agrees_with_running_the_steps_one_by_one(text: str, config: NormalizeConfig) -> None:
     assert normalize(text, config) == reference(text, config)
+
+
+@given(config=configs)
+def test_every_output_of_a_random_config_is_a_fixed_point(config: NormalizeConfig) -> None:
+    outputs = "\n".join(_compile(config).table.values())
+    assert normalize(outputs, config) == outputs
 
 
 @pytest.mark.parametrize("name", list(PROFILES))
@@ -344,7 +353,7 @@ def test_explain_covers_exactly_the_changed_characters(text: str, config: Normal
     assert covered == changed
     assert all(change.step in config.enabled_steps() for change in changes)
     for change in changes:
-        assert STEPS[change.step].apply(change.before) == change.after
+        assert NORMALIZATION_STEPS[change.step].apply(change.before) == change.after
 
 
 # --- Real articles -------------------------------------------------------------------------
@@ -408,10 +417,10 @@ def test_docs_step_table_matches_the_steps() -> None:
     rows = {}
     for line in page.read_text(encoding="utf-8").splitlines():
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if len(cells) == 7 and cells[0].startswith("`") and cells[0].strip("`") in STEPS:
+        if len(cells) == 7 and cells[0].startswith("`") and cells[0].strip("`") in NORMALIZATION_STEPS:
             rows[cells[0].strip("`")] = cells
-    assert list(rows) == list(STEPS), "the table lists every step, in pipeline order"
+    assert list(rows) == list(NORMALIZATION_STEPS), "the table lists every step, in pipeline order"
     for name, cells in rows.items():
-        assert cells[3] == ("yes" if STEPS[name].changes_length else "no"), name
+        assert cells[3] == ("yes" if NORMALIZATION_STEPS[name].changes_length else "no"), name
         for cell, profile in zip(cells[4:], ("default", "matching", "search"), strict=True):
             assert (cell == "✓") == getattr(PROFILES[profile], name), (name, profile)

@@ -44,11 +44,11 @@ from arnews._model import Span
 from arnews._validate import require_str
 
 __all__ = [
-    "STEPS",
+    "NORMALIZATION_STEPS",
     "Aligned",
     "Change",
+    "NormalizationStep",
     "NormalizeConfig",
-    "Step",
     "explain",
     "normalize",
     "normalize_aligned",
@@ -61,8 +61,8 @@ Table = dict[int, str]
 
 
 @attrs.frozen
-class Step:
-    """One named normalization step, as listed in ``STEPS``.
+class NormalizationStep:
+    """One named normalization step, as listed in ``NORMALIZATION_STEPS``.
 
     Attributes:
         name: The step's name, which is also the :class:`NormalizeConfig`
@@ -72,7 +72,7 @@ class Step:
             character with several (and so shift offsets).
 
     Example:
-        >>> step = STEPS["remove_tatweel"]
+        >>> step = NORMALIZATION_STEPS["remove_tatweel"]
         >>> step.changes_length, step.apply("الســـلام")
         (True, 'السلام')
     """
@@ -100,14 +100,14 @@ class Step:
             TypeError: If ``text`` is not a ``str``.
 
         Example:
-            >>> STEPS["unify_alef"].apply("أحمد وإخوته")
+            >>> NORMALIZATION_STEPS["unify_alef"].apply("أحمد وإخوته")
             'احمد واخوته'
         """
         return require_str(text).translate(self.table)
 
 
-_REGISTRY: dict[str, Step] = {}
-STEPS: Mapping[str, Step] = types.MappingProxyType(_REGISTRY)
+_REGISTRY: dict[str, NormalizationStep] = {}
+NORMALIZATION_STEPS: Mapping[str, NormalizationStep] = types.MappingProxyType(_REGISTRY)
 """Every step by name, in pipeline order (the order a config applies them)."""
 
 
@@ -117,7 +117,7 @@ def _step(*, changes_length: bool) -> Callable[[Callable[[], Table]], Callable[[
     def register(build: Callable[[], Table]) -> Callable[[], Table]:
         name = build.__name__.lstrip("_")
         summary = (inspect.getdoc(build) or name).splitlines()[0]
-        _REGISTRY[name] = Step(name, summary, changes_length, build)
+        _REGISTRY[name] = NormalizationStep(name, summary, changes_length, build)
         return build
 
     return register
@@ -151,7 +151,7 @@ def _expand_phrase_ligatures() -> Table:
     changes what the text says rather than how it is written.
 
     Example:
-        >>> STEPS["expand_phrase_ligatures"].apply("النبي ﷺ")
+        >>> NORMALIZATION_STEPS["expand_phrase_ligatures"].apply("النبي ﷺ")
         'النبي صلى الله عليه وسلم'
     """
     phrases: dict[str, str] = load_table("normalization")["phrase_ligatures"]
@@ -172,7 +172,7 @@ def _presentation_forms() -> Table:
     The phrase ligatures are left to ``expand_phrase_ligatures``.
 
     Example:
-        >>> STEPS["presentation_forms"].apply("ﻻ ﺃﺣﺪ")
+        >>> NORMALIZATION_STEPS["presentation_forms"].apply("ﻻ ﺃﺣﺪ")
         'لا أحد'
     """
     phrases = _step_table("expand_phrase_ligatures")
@@ -194,7 +194,7 @@ def _remove_bidi_controls() -> Table:
     r"""Remove the invisible bidi controls: LRM, RLM, ALM, embeddings and isolates.
 
     Example:
-        >>> STEPS["remove_bidi_controls"].apply("\u200fالقدس\u200e")
+        >>> NORMALIZATION_STEPS["remove_bidi_controls"].apply("\u200fالقدس\u200e")
         'القدس'
     """
     return _fold([0x061C, 0x200E, 0x200F, *_span(0x202A, 0x202E), *_span(0x2066, 0x2069)], "")
@@ -208,7 +208,7 @@ def _remove_zero_width() -> Table:
     news both are copy-paste debris that splits words for a matcher.
 
     Example:
-        >>> STEPS["remove_zero_width"].apply("غز\u200bة")
+        >>> NORMALIZATION_STEPS["remove_zero_width"].apply("غز\u200bة")
         'غزة'
     """
     return _fold([0x00AD, *_span(0x200B, 0x200D), *_span(0x2060, 0x2064), 0xFEFF], "")
@@ -221,7 +221,7 @@ def _unify_spaces() -> Table:
     Tabs and line breaks are structure, not spacing variants, and stay.
 
     Example:
-        >>> STEPS["unify_spaces"].apply("10\u00a0كيلومترات")
+        >>> NORMALIZATION_STEPS["unify_spaces"].apply("10\u00a0كيلومترات")
         '10 كيلومترات'
     """
     return _fold([0x00A0, 0x1680, *_span(0x2000, 0x200A), 0x202F, 0x205F, 0x3000], " ")
@@ -235,7 +235,7 @@ def _remove_tatweel() -> Table:
     Hijri abbreviation ``هـ``; this step removes those too.
 
     Example:
-        >>> STEPS["remove_tatweel"].apply("القـــاهرة")
+        >>> NORMALIZATION_STEPS["remove_tatweel"].apply("القـــاهرة")
         'القاهرة'
     """
     return _fold([0x0640], "")
@@ -249,7 +249,7 @@ def _remove_diacritics() -> Table:
     madda marks (the precomposed letters ``أ آ ؤ`` are not marks and stay).
 
     Example:
-        >>> STEPS["remove_diacritics"].apply("كَتَبَ")
+        >>> NORMALIZATION_STEPS["remove_diacritics"].apply("كَتَبَ")
         'كتب'
     """
     return _fold(_span(0x064B, 0x065F), "")
@@ -260,7 +260,7 @@ def _remove_superscript_alef() -> Table:
     """Remove the superscript (dagger) alef U+0670, as in ``هٰذا``.
 
     Example:
-        >>> STEPS["remove_superscript_alef"].apply("هٰذا")
+        >>> NORMALIZATION_STEPS["remove_superscript_alef"].apply("هٰذا")
         'هذا'
     """
     return _fold([0x0670], "")
@@ -271,7 +271,7 @@ def _remove_quranic_marks() -> Table:
     r"""Remove Quranic annotation marks (small high letters, pause and recitation marks).
 
     Example:
-        >>> STEPS["remove_quranic_marks"].apply("العالمين\u06d6")
+        >>> NORMALIZATION_STEPS["remove_quranic_marks"].apply("العالمين\u06d6")
         'العالمين'
     """
     return _fold(
@@ -294,7 +294,7 @@ def _unify_persian_letters() -> Table:
     """Fold Persian and Urdu letter variants into Arabic ones (ی -> ي, ک -> ك, ە ۀ ھ ہ -> ه).
 
     Example:
-        >>> STEPS["unify_persian_letters"].apply("کرکوک و السلیمانیة")
+        >>> NORMALIZATION_STEPS["unify_persian_letters"].apply("کرکوک و السلیمانیة")
         'كركوك و السليمانية'
     """
     return {
@@ -315,7 +315,7 @@ def _unify_alef() -> Table:
     """Fold the alef variants أ إ آ ٱ (and the wavy-hamza alefs ٲ ٳ) into bare ا.
 
     Example:
-        >>> STEPS["unify_alef"].apply("إعلان آخر")
+        >>> NORMALIZATION_STEPS["unify_alef"].apply("إعلان آخر")
         'اعلان اخر'
     """
     return _fold([0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673], "\u0627")
@@ -326,7 +326,7 @@ def _unify_alef_maksura() -> Table:
     """Fold alef maksura ى into yeh ي.
 
     Example:
-        >>> STEPS["unify_alef_maksura"].apply("على مستوى")
+        >>> NORMALIZATION_STEPS["unify_alef_maksura"].apply("على مستوى")
         'علي مستوي'
     """
     return _fold([0x0649], "\u064a")
@@ -337,7 +337,7 @@ def _unify_teh_marbuta() -> Table:
     """Fold teh marbuta ة into heh ه.
 
     Example:
-        >>> STEPS["unify_teh_marbuta"].apply("مدينة")
+        >>> NORMALIZATION_STEPS["unify_teh_marbuta"].apply("مدينة")
         'مدينه'
     """
     return _fold([0x0629], "\u0647")
@@ -348,7 +348,7 @@ def _unify_hamza_carriers() -> Table:
     """Fold the hamza carriers ؤ -> و and ئ -> ي.
 
     Example:
-        >>> STEPS["unify_hamza_carriers"].apply("مسؤول رئيس")
+        >>> NORMALIZATION_STEPS["unify_hamza_carriers"].apply("مسؤول رئيس")
         'مسوول رييس'
     """
     return {0x0624: "\u0648", 0x0626: "\u064a"}
@@ -359,7 +359,7 @@ def _ascii_digits() -> Table:
     """Write Arabic-Indic and Persian digits as ASCII digits, with ٫ -> . and ٬ -> ,.
 
     Example:
-        >>> STEPS["ascii_digits"].apply("٢٠٢٤ و۱۴۰۳ و٣٫٥")
+        >>> NORMALIZATION_STEPS["ascii_digits"].apply("٢٠٢٤ و۱۴۰۳ و٣٫٥")
         '2024 و1403 و3.5'
     """
     table = {0x0660 + value: str(value) for value in range(10)}
@@ -373,7 +373,7 @@ def _ascii_punctuation() -> Table:
     """Write Arabic punctuation as ASCII: ، -> , ؛ -> ; ؟ -> ? ٪ -> % ۔ -> . ٭ -> *.
 
     Example:
-        >>> STEPS["ascii_punctuation"].apply("لماذا؟ قال، ثم مضى؛")
+        >>> NORMALIZATION_STEPS["ascii_punctuation"].apply("لماذا؟ قال، ثم مضى؛")
         'لماذا? قال, ثم مضى;'
     """
     return {
@@ -396,9 +396,9 @@ def _switch(default: bool) -> bool:
     return attrs.field(default=default, validator=attrs.validators.instance_of(bool))
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class NormalizeConfig:
-    """Which normalization steps to run: one switch per step of ``STEPS``.
+    """Which normalization steps to run: one switch per step of ``NORMALIZATION_STEPS``.
 
     Build one from a profile and adjust it with ``attrs.evolve``. Steps
     always run in pipeline order, whatever order the switches are given in.
@@ -986,7 +986,7 @@ class Change:
     """One step's change to a stretch of the original text, as :func:`explain` reports it.
 
     Attributes:
-        step: The name of the step (a key of ``STEPS``).
+        step: The name of the step (a key of ``NORMALIZATION_STEPS``).
         span: Where the changed characters stand in the original text.
         before: The characters as this step received them (the original
             characters, unless an earlier step already changed them).

@@ -225,6 +225,38 @@ def test_tokens_and_sentences_are_deterministic(text: str) -> None:
     assert tokens(text).kinds() == tokens(text).kinds()
 
 
+@pytest.mark.parametrize("remove", ["", " ", " ،"])
+def test_tokens_scanned_in_pieces_equal_one_scan(remove: str) -> None:
+    # tokens() cuts long texts into pieces after a space or `،`; the result
+    # must equal one scan of the whole text, whatever sits at the cuts.
+    import random
+
+    from arnews._segment import _CHUNK, _token_split
+
+    pieces = [
+        "قال",
+        "الوزير",
+        " ",
+        "\n",
+        "،",
+        "؛",
+        "www.example.com/a،b",
+        "a.b@c.com",
+        "3.5",
+        "#وسم",
+        "...",
+        "(",
+        "ـ",
+    ]
+    rng = random.Random(7)
+    text = "".join(rng.choice(pieces) for _ in range(3 * _CHUNK // 4))
+    for char in remove:
+        text = text.replace(char, "")
+    assert len(text) > 2 * _CHUNK
+    expected = [match.span() for match in _token_split().finditer(text)]
+    assert tokens(text).spans() == expected
+
+
 # ---------------------------------------------------------------------------
 # Data tables that must not drift from Unicode.
 

@@ -613,7 +613,9 @@ def _token_parts() -> tuple[tuple[TokenKind, str], ...]:
     """
     marks = _char_classes().marks
     latin = f"[{_LATIN_LETTER}\\d\u0300-\u036f]*+"
-    url_char = r"[^\s<>\"'«»“”‘’]"
+    # `،` and `؛` never occur inside a URL, which also lets the token scan
+    # cut its pieces after them (see _chunks).
+    url_char = r"[^\s<>\"'«»“”‘’،؛]"
     url_end = r"[^\s<>\"'«»“”‘’.,;:!?؟،)\]]"
     emoji_tail = f"[{_EMOJI_MODIFIER}]*+"
     return (
@@ -758,25 +760,25 @@ def tokens(text: str) -> TokenList:
 
 
 # Tokens are scanned in pieces of about this many characters, cut after a
-# space (no token holds whitespace, so a cut never splits one): the list of
-# pieces a split() builds stays small and in cache.
+# space, `،` or `؛`: no token holds one of them, so a cut never splits a
+# token, and the list a split() builds stays small and in cache.
 _CHUNK = 1 << 15
-_WHITESPACE = re.compile(r"\s")
+_CUT = re.compile(r"[\s،؛]")
 
 
 def _chunks(text: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` pieces of ``text`` that end just after a whitespace character (or at the end)."""
+    """``(start, end)`` pieces of ``text``, each ending just after a cut character or at the end."""
     size, start = len(text), 0
     while start < size:
         end = start + _CHUNK
         if end >= size:
             end = size
         else:
-            space = text.rfind(" ", start, end)
-            if space >= start:
-                end = space + 1
+            cut = max(text.rfind(" ", start, end), text.rfind("،", start, end))
+            if cut >= start:
+                end = cut + 1
             else:
-                found = _WHITESPACE.search(text, end)
+                found = _CUT.search(text, end)
                 end = found.end() if found is not None else size
         yield start, end
         start = end

@@ -50,4 +50,5 @@ html_title = "arnews"
 html_static_path = ["_static"]
 html_css_files = ["rtl.css"]
 
-doctest_global_setup = "import arnews"
+# Docstring examples use the public names bare, as a reader of the API page would.
+doctest_global_setup = "import arnews\nfrom arnews import *"

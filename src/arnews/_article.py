@@ -13,7 +13,7 @@ __all__ = ["parse"]
 
 
 def parse(text: str) -> Article:
-    r"""Parse an Arabic news article into its dateline, paragraphs, sentences and quotes.
+    """Parse an Arabic news article into its dateline, paragraphs, sentences and quotes.
 
     Every span in the result slices the ``text`` passed in exactly.
 
@@ -27,7 +27,7 @@ def parse(text: str) -> Article:
         TypeError: If ``text`` is not a ``str``.
 
     Example:
-        >>> article = parse("الرياض - واس: قال وزير الصحة إن الحملة بدأت. وأضاف: \\"نحن مستعدون\\".")
+        >>> article = parse('الرياض - واس: قال وزير الصحة إن الحملة بدأت. وأضاف: "نحن مستعدون".')
         >>> article.dateline.location, article.dateline.agency.name
         ('الرياض', 'SPA')
         >>> [s.text for s in article.sentences][1]

@@ -49,11 +49,11 @@ class Span:
         ValueError: If ``start < 0`` or ``end < start``.
 
     Example:
-        >>> span = Span(6, 10)
+        >>> span = Span(7, 10)
         >>> span.slice("أستانا أول يوليو")
         'أول'
         >>> len(span)
-        4
+        3
     """
 
     start: int = attrs.field(validator=_non_negative)

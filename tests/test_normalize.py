@@ -424,3 +424,15 @@ def test_docs_step_table_matches_the_steps() -> None:
         assert cells[3] == ("yes" if NORMALIZATION_STEPS[name].changes_length else "no"), name
         for cell, profile in zip(cells[4:], ("default", "matching", "search"), strict=True):
             assert (cell == "✓") == getattr(PROFILES[profile], name), (name, profile)
+
+
+def test_docs_profile_showcase_is_what_the_profiles_give() -> None:
+    page = REPO / "docs" / "normalization.md"
+    if not page.is_file():
+        pytest.skip("docs are not part of this checkout")
+    lines = page.read_text(encoding="utf-8").split('<div dir="rtl">', 1)[1].split("</div>", 1)[0].splitlines()
+    shown = dict(line[len("- `") :].split("`: ", 1) for line in lines if line.startswith("- `"))
+    source = shown.pop("input")
+    assert set(shown) == {"default", "matching", "search"}
+    for name, expected in shown.items():
+        assert normalize(source, PROFILES[name]) == expected, name

@@ -12,14 +12,16 @@ belongs to a fixed alphabet of 255 characters (ASCII, the Arabic block's
 letters, marks and digits, the Persian letters, the usual spaces, quotes and
 controls). That alphabet is a one-byte code, so a text written in it is
 encoded with a charmap codec, rewritten with :meth:`bytes.translate` and
-decoded back, three C loops that run at well over 100 MB/s. Runs of other
-characters (presentation forms, emoji, Latin accents, lone surrogates) are cut
-out with one regular expression and translated on their own.
+decoded back, three C loops that run at well over 100 MB/s. Characters
+outside the alphabet (presentation forms, emoji, most Latin accents, lone
+surrogates) become a sentinel byte through a codec error handler that notes
+where each run of them stands; the runs are translated on their own and put
+back with one split and one join.
 
 The offset map comes from the same bytes: one byte per original character
 saying how many normalized characters it became (0 when removed, 2 for ``ﻻ``),
-plus a running total at every 64th character. A lookup is a binary search over
-those totals and a scan of at most one 64-character block.
+plus a running total every 256 characters. A lookup is a binary search over
+those totals and one inside a block, whose probes are C-level counts.
 """
 
 from __future__ import annotations
@@ -581,11 +583,11 @@ def _mark_outside(error: UnicodeError) -> tuple[bytes, int]:
     """Codec error handler: encode each character outside the alphabet as the sentinel byte.
 
     The encoded text keeps one byte per original character. The charmap
-    encoder calls the handler once per run of such characters; where the run starts and
-    ends goes to a per-thread list that ``_run`` sets up and reads back,
-    so no state outlives one call or crosses threads. (The encoder reuses one
-    error object for every run, so the offsets are copied, not the error.)
-    Anywhere else the handler behaves like ``strict``.
+    encoder calls the handler once per run of such characters; where the run
+    starts and ends goes to a per-thread list that ``_run`` sets up and reads
+    back, so no state outlives one call or crosses threads. (The encoder
+    reuses one error object for every run, so the offsets are copied, not the
+    error.) Anywhere else the handler behaves like ``strict``.
     """
     bounds: list[int] | None = getattr(_scratch, "bounds", None)
     if bounds is None or not isinstance(error, UnicodeEncodeError):
@@ -599,7 +601,7 @@ codecs.register_error(_OUTSIDE_ERRORS, _mark_outside)
 
 # --- Compiling a config ----------------------------------------------------------
 
-Link = tuple[str, str, str]
+_Link = tuple[str, str, str]
 """One step's effect on one character: (step name, before, after)."""
 
 
@@ -608,7 +610,7 @@ class _Plan:
     """A config compiled into tables (see the module docstring)."""
 
     table: Mapping[int, str]
-    chains: Mapping[int, tuple[Link, ...]]
+    chains: Mapping[int, tuple[_Link, ...]]
     byte_table: bytes
     byte_delete: bytes
     byte_lengths: bytes
@@ -620,10 +622,10 @@ class _Plan:
         return bytes(map(self.lengths.get, run, itertools.repeat(1)))
 
 
-def _trace(char: str, tables: list[tuple[str, Mapping[int, str]]]) -> tuple[str, tuple[Link, ...]]:
+def _trace(char: str, tables: list[tuple[str, Mapping[int, str]]]) -> tuple[str, tuple[_Link, ...]]:
     """Run one character through the steps until nothing changes; return the result and its links."""
     current = char
-    links: list[Link] = []
+    links: list[_Link] = []
     for _ in range(_MAX_PASSES):
         before_pass = current
         for name, table in tables:
@@ -638,9 +640,10 @@ def _trace(char: str, tables: list[tuple[str, Mapping[int, str]]]) -> tuple[str,
 
 @functools.cache
 def _compile(config: NormalizeConfig) -> _Plan:
+    """Compose the enabled steps into one table per code point, then into byte tables."""
     tables = [(name, _step_table(name)) for name in config.enabled_steps()]
     table: dict[int, str] = {}
-    chains: dict[int, tuple[Link, ...]] = {}
+    chains: dict[int, tuple[_Link, ...]] = {}
     for code in sorted(set().union(*(step_table.keys() for _, step_table in tables))):
         result, links = _trace(chr(code), tables)
         if links:

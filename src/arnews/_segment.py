@@ -754,8 +754,8 @@ def tokens(text: str) -> TokenList:
         # split() returns [gap, token, gap, token, ..., gap]; the running
         # sum of their lengths from `start` is [start, start0, end0, start1,
         # end1, ..., end], computed in C.
-        parts = split(text[start:end])
-        bounds.extend(itertools.islice(itertools.accumulate(map(len, parts), initial=start), 1, len(parts)))
+        offsets = list(itertools.accumulate(map(len, split(text[start:end])), initial=start))
+        bounds.fromlist(offsets[1:-1])
     return TokenList(text, bounds)
 
 

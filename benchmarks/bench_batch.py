@@ -1,0 +1,196 @@
+"""Batch throughput: ``arnews parse`` over the real corpus with 1 and 2 workers, and where the time goes.
+
+Run: /work/venv/bin/python benchmarks/bench_batch.py [--repeat N] [--workers N]
+
+Measures, in one run on the same input:
+
+* the command line end to end (``python -m arnews parse corpus.jsonl -o out.jsonl``, interpreter start
+  included) with ``--workers 1`` and ``--workers N``: documents/s and their ratio, best of ``--repeat``;
+* the batch engine in process (``process()`` with the CLI's per-document work), without start-up;
+* the single-process ``arnews.parse`` rate: documents/s, MB/s and the rate scaled to 2 KB articles;
+* the cost of each pipeline stage on the same texts, and a cProfile of ``parse``, so the slowest
+  stage is named;
+* the engine's own overhead (a trivial per-document function).
+
+Writes benchmarks/results/bench_batch.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import functools
+import io
+import json
+import os
+import platform
+import pstats
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import arnews
+from _corpus import load_texts
+from arnews._batch import Job, process
+from arnews._cli import _article_json
+from arnews._dateline import find_credit, find_dateline
+from arnews._language import detect_language
+from arnews._quotes import find_quotes
+from arnews._segment import paragraphs, sentences
+
+RESULTS = Path(__file__).resolve().parent / "results" / "bench_batch.json"
+TWO_KB = 2048
+
+
+def timed(function: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    function()
+    return time.perf_counter() - started
+
+
+def best_of(repeat: int, function: Callable[[], object]) -> float:
+    return min(timed(function) for _ in range(repeat))
+
+
+def cli_seconds(corpus: Path, workers: int, out: Path) -> float:
+    command = [sys.executable, "-m", "arnews", "parse", str(corpus), "-o", str(out), "-q"]
+    command += ["--workers", str(workers)]
+    started = time.perf_counter()
+    subprocess.run(command, check=False)  # exit 1 is fine: a corpus may hold a failing document
+    return time.perf_counter() - started
+
+
+def stage_seconds(texts: list[str]) -> dict[str, float]:
+    """Seconds each stage of the pipeline takes over ``texts``, called as parse calls it."""
+    found = [sentences(text) for text in texts]
+    found_paragraphs = [paragraphs(text) for text in texts]
+    stages: dict[str, Callable[[], object]] = {
+        "detect_language(text)": lambda: [detect_language(t) for t in texts],
+        "detect_language(paragraphs)": lambda: [
+            detect_language(p.text) for ps in found_paragraphs for p in ps
+        ],
+        "find_dateline": lambda: [find_dateline(t) for t in texts],
+        "find_credit": lambda: [find_credit(t) for t in texts],
+        "paragraphs": lambda: [paragraphs(t) for t in texts],
+        "sentences": lambda: [sentences(t) for t in texts],
+        "find_quotes": lambda: [find_quotes(t, s) for t, s in zip(texts, found, strict=True)],
+    }
+    articles = [arnews.parse(t) for t in texts]
+    stages["to_json (CLI output)"] = lambda: [arnews.to_json(a) for a in articles]
+    return {name: round(timed(run), 4) for name, run in stages.items()}
+
+
+def profile_parse(texts: list[str], top: int = 15) -> list[dict[str, Any]]:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for text in texts:
+        arnews.parse(text)
+    profiler.disable()
+    stats = pstats.Stats(profiler, stream=io.StringIO())
+    rows = []
+    for (filename, line, name), (_, calls, tottime, cumtime, _) in stats.stats.items():  # type: ignore[attr-defined]
+        where = f"{Path(filename).name}:{line}({name})"
+        rows.append(
+            {"function": where, "calls": calls, "tottime": round(tottime, 4), "cumtime": round(cumtime, 4)}
+        )
+    rows.sort(key=lambda row: row["tottime"], reverse=True)
+    return rows[:top]
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--repeat", type=int, default=2, help="runs per configuration; the best counts")
+    options.add_argument("--workers", type=int, default=2, help="the parallel configuration (default 2)")
+    args = options.parse_args()
+
+    texts = load_texts()
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    mean_kb = megabytes * 1e6 / len(texts) / 1024
+    print(f"corpus: {len(texts)} articles, {megabytes:.2f} MB, mean {mean_kb:.2f} KB; cpus {os.cpu_count()}")
+    print(f"load average at start: {os.getloadavg()}")
+
+    with tempfile.TemporaryDirectory() as scratch:
+        corpus = Path(scratch) / "corpus.jsonl"
+        with corpus.open("w", encoding="utf-8") as handle:
+            for index, text in enumerate(texts):
+                handle.write(json.dumps({"id": index, "text": text}, ensure_ascii=False) + "\n")
+        out = Path(scratch) / "out.jsonl"
+
+        # Warm the file cache and the fork server's imports once, untimed.
+        cli_seconds(corpus, args.workers, out)
+        cli: dict[int, list[float]] = {1: [], args.workers: []}
+        for _ in range(args.repeat):  # alternate, so a burst of load hits both configurations
+            for workers, runs in cli.items():
+                runs.append(cli_seconds(corpus, workers, out))
+        cli_best = {workers: min(runs) for workers, runs in cli.items()}
+
+    work = functools.partial(_article_json, indent=None)
+
+    def engine(workers: int) -> Callable[[], object]:
+        return lambda: sum(
+            1 for _ in process((Job(i, t) for i, t in enumerate(texts)), work, workers=workers)
+        )
+
+    engine_best = {workers: best_of(args.repeat, engine(workers)) for workers in (1, args.workers)}
+    parse_seconds = best_of(args.repeat, lambda: [arnews.parse(t) for t in texts])
+    overhead = best_of(
+        args.repeat, lambda: list(process((Job(i, t) for i, t in enumerate(texts)), len, workers=2))
+    )
+    stages = stage_seconds(texts)
+    profile = profile_parse(texts[:300])
+
+    def rate(seconds: float) -> float:
+        return round(len(texts) / seconds, 1)
+
+    parse_mb_s = megabytes / parse_seconds
+    results = {
+        "corpus": {"articles": len(texts), "megabytes": round(megabytes, 3), "mean_kb": round(mean_kb, 2)},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "load_average": os.getloadavg(),
+        },
+        "repeat": args.repeat,
+        "cli_docs_per_s": {str(w): rate(s) for w, s in cli_best.items()},
+        "cli_seconds": {str(w): [round(s, 3) for s in runs] for w, runs in cli.items()},
+        "cli_speedup": round(cli_best[1] / cli_best[args.workers], 2),
+        "engine_docs_per_s": {str(w): rate(s) for w, s in engine_best.items()},
+        "engine_speedup": round(engine_best[1] / engine_best[args.workers], 2),
+        "parse_docs_per_s": rate(parse_seconds),
+        "parse_mb_per_s": round(parse_mb_s, 3),
+        "parse_2kb_articles_per_s": round(parse_mb_s * 1e6 / TWO_KB, 1),
+        "engine_overhead_docs_per_s_2_workers": rate(overhead),
+        "stage_seconds": stages,
+        "slowest_stage": max(stages, key=lambda name: stages[name]),
+        "profile_top_tottime_300_articles": profile,
+    }
+    print(f"arnews parse CLI, --workers 1: {results['cli_docs_per_s']['1']} docs/s")
+    print(
+        f"arnews parse CLI, --workers {args.workers}: {results['cli_docs_per_s'][str(args.workers)]} docs/s"
+    )
+    print(f"CLI speed-up with {args.workers} workers: {results['cli_speedup']}x (target >= 1.7x)")
+    print(f"engine (no start-up): {results['engine_docs_per_s']}, speed-up {results['engine_speedup']}x")
+    print(
+        f"arnews.parse in process: {results['parse_docs_per_s']} docs/s, {results['parse_mb_per_s']} MB/s, "
+        f"{results['parse_2kb_articles_per_s']} 2 KB articles/s (target >= 1000)"
+    )
+    print(f"engine overhead alone (len, 2 workers): {results['engine_overhead_docs_per_s_2_workers']} docs/s")
+    print("stage seconds over the corpus:")
+    for name, seconds in sorted(stages.items(), key=lambda item: -item[1]):
+        print(f"  {name:28s} {seconds:8.3f} s  ({seconds / parse_seconds:6.1%} of parse)")
+    print("cProfile of parse, top functions by own time (300 articles):")
+    for row in profile[:10]:
+        print(f"  {row['tottime']:8.3f} s  {row['calls']:>8}  {row['function']}")
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {RESULTS}")
+
+
+if __name__ == "__main__":
+    main()

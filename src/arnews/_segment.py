@@ -606,7 +606,9 @@ _EMOJI_MODIFIER = "\ufe0e\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f"
 def _token_parts() -> tuple[tuple[TokenKind, str], ...]:
     """What follows the first character of a non-word token, by kind, in the order tried.
 
-    Each branch checks the first character with a lookbehind. A negative
+    The order only matters where two kinds can start with the same
+    character: a URL or an e-mail before a Latin word or a number. Each
+    branch checks the first character with a lookbehind. A negative
     lookbehind keeps URL, e-mail, mention and hashtag scans from restarting
     inside a run they already failed on, and repetitions are possessive:
     linear time.
@@ -619,6 +621,9 @@ def _token_parts() -> tuple[tuple[TokenKind, str], ...]:
     url_end = r"[^\s<>\"'«»“”‘’.,;:!?؟،)\]]"
     emoji_tail = f"[{_EMOJI_MODIFIER}]*+"
     return (
+        # Terminator runs (`...` `؟!`) and dash rules (`--`) stay whole. First
+        # among the branches because `.` is the most common of them all.
+        (TokenKind.PUNCTUATION, rf"(?<=[{_TERMINATORS}])[{_TERMINATORS}]*+|(?<=-)-++|(?<=_)_++"),
         (
             TokenKind.URL,
             (
@@ -630,13 +635,11 @@ def _token_parts() -> tuple[tuple[TokenKind, str], ...]:
             TokenKind.EMAIL,
             r"(?<=[A-Za-z0-9])(?<![\w.%+-].)[A-Za-z0-9._%+-]*+@[A-Za-z0-9](?:[A-Za-z0-9-]*+\.)+[A-Za-z]{2,}+",
         ),
+        (TokenKind.NUMBER, r"(?<=\d)\d*+(?:[.,٫٬:/]\d++)*+"),
         (TokenKind.MENTION, rf"(?<=@)(?<![\w@].)[\w{marks}]++"),
         (TokenKind.HASHTAG, rf"(?<=#)(?<![\w#].)[\w{marks}]++(?:[\u200c\u200d]++[\w{marks}]++)*+"),
-        (TokenKind.NUMBER, r"(?<=\d)\d*+(?:[.,٫٬:/]\d++)*+"),
         (TokenKind.LATIN, rf"(?<=[{_LATIN_LETTER}]){latin}(?:['’][{_LATIN_LETTER}]{latin})*+"),
         (TokenKind.EMOJI, rf"(?<=[{_EMOJI}]){emoji_tail}(?:\u200d[{_EMOJI}]{emoji_tail})*+"),
-        # Terminator runs (`...` `؟!`) and dash rules (`--`) stay whole.
-        (TokenKind.PUNCTUATION, rf"(?<=[{_TERMINATORS}])[{_TERMINATORS}]*+|(?<=-)-++|(?<=_)_++"),
         # Anything else visible is one character: punctuation or symbol by
         # its Unicode category (decided when the token is built).
         (TokenKind.SYMBOL, ""),

@@ -33,7 +33,16 @@ from arnews._model import (
     Token,
     TokenKind,
 )
-from arnews._normalize import Aligned, Change, NormalizeConfig, explain, normalize, normalize_aligned
+from arnews._normalize import (
+    NORMALIZATION_STEPS,
+    Aligned,
+    Change,
+    NormalizationStep,
+    NormalizeConfig,
+    explain,
+    normalize,
+    normalize_aligned,
+)
 from arnews._quotes import find_quotes
 from arnews._segment import paragraphs, sentences, tokens
 from arnews._serialize import SCHEMA_VERSION, from_dict, from_json, to_dict, to_json
@@ -44,6 +53,7 @@ except _PackageNotFoundError:  # pragma: no cover - only when run from a bare so
     __version__ = "0+unknown"
 
 __all__ = [
+    "NORMALIZATION_STEPS",
     "SCHEMA_VERSION",
     "Agency",
     "Aligned",
@@ -55,6 +65,7 @@ __all__ = [
     "Dateline",
     "Language",
     "NewsDate",
+    "NormalizationStep",
     "NormalizeConfig",
     "Paragraph",
     "Quote",

@@ -22,7 +22,7 @@ import bisect
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -30,6 +30,7 @@ import attrs
 from arnews._data import load_table
 from arnews._lexicon import Lexicon, fold, shadow
 from arnews._model import Cue, Quote, QuoteKind, Sentence, Span, Speaker
+from arnews._normalize import Aligned
 from arnews._segment import sentences as split_sentences
 from arnews._speakers import Mention, Source, SourceRegistry, Tokens, noun_phrase, subject_before
 from arnews._validate import require_str
@@ -49,9 +50,10 @@ _SHORT_MARKED_WORDS = 3
 # How many coordinated marked phrases («…» و«…» و«…») one label decides.
 _LABEL_CHAIN = 4
 
-# Bound on the tokens one clause or one look-back may visit, so that a text
-# with no sentence ends (or a megabyte of cues) still costs linear time.
-_MAX_CLAUSE_TOKENS = 400
+# Bound on the tokens of one clause: real reported clauses are far shorter, and
+# a text with no sentence ends (a megabyte of "قال إن") must not make every
+# quote run to the end of the text (output quadratic in the input).
+_MAX_CLAUSE_TOKENS = 200
 
 _TOKEN = re.compile(r"\w+|\S")
 _FINAL = frozenset(".!?؟…")
@@ -175,14 +177,20 @@ def _tables() -> _Tables:
 # The shadow text, cut into tokens and placed in sentences and lines.
 
 
-def _tokens(
-    text: str, original: str, to_original: Callable[[int], int], sentence_starts: list[int]
-) -> Tokens:
+def _tokens(text: str, aligned: Aligned, sentences: Sequence[Sentence]) -> Tokens:
+    """Cut the shadow into tokens and number their sentences and lines.
+
+    Sentence starts are mapped into the shadow once each (mapping every token
+    back to the original would cost a search per token).
+    """
+    sentence_starts = [aligned.to_normalized(sentence.span.start) for sentence in sentences]
     starts: list[int] = []
     ends: list[int] = []
     words: list[bool] = []
     line_of: list[int] = []
+    sentence_of: list[int] = []
     line = 0
+    sentence = 0
     previous = 0
     for found in _TOKEN.finditer(text):
         start = found.start()
@@ -192,8 +200,10 @@ def _tokens(
         line += text.count("\n", previous, start)
         previous = start
         line_of.append(line)
-    sentence_of = [bisect.bisect_right(sentence_starts, to_original(start)) for start in starts]
-    return Tokens(text, starts, ends, words, sentence_of, line_of, original, to_original)
+        while sentence < len(sentence_starts) and sentence_starts[sentence] <= start:
+            sentence += 1
+        sentence_of.append(sentence)
+    return Tokens(text, starts, ends, words, sentence_of, line_of, aligned.original, aligned.to_original)
 
 
 # ---------------------------------------------------------------------------
@@ -347,6 +357,11 @@ class _Context:
     complementizers: dict[int, int]
     cues: dict[int, tuple[int, _CueForm]]
     repeated: Counter[str]
+    mark_tokens: list[int] = attrs.field(factory=list)  # token indices of opening marks, sorted
+    frames: dict[int, _Frame] = attrs.field(factory=dict)  # each cue's frame, by its first token
+    next_break: list[int] = attrs.field(factory=list)  # first clause break at or after each token
+    sentence_last: list[int] = attrs.field(factory=list)  # last token of each token's sentence
+    enclosing_end: list[int] = attrs.field(factory=list)  # where the marks around each token close
 
 
 def _content_words(text: str, marks: _Marks) -> int:
@@ -471,41 +486,82 @@ def _folded_content(text: str, marks: _Marks) -> str:
     return " ".join(text[marks.start : marks.end].strip(_EDGE).split())
 
 
-def _clause_end(context: _Context, frame: _Frame, start: int, limit: int) -> int:
+def _clause_end(context: _Context, start: int, limit: int) -> int:
     """Shadow offset where the content that starts at token ``start`` ends.
 
     The clause runs to the end of the sentence, or to a comma (or ``و``)
-    before another cue that opens a frame of its own (``، مشيرا إلى أن``), or
-    to ``limit`` (the closing mark of a quote the cue stands in).
+    before another cue that opens a frame of its own (``، مشيرا إلى أن``) or
+    before the writer's own continuation (``، وذلك``), or to ``limit`` (the
+    closing mark of a quote the cue stands in). The breaks are laid out once
+    per text (:func:`_lay_out`), so this is a lookup.
     """
     tokens = context.tokens
-    end = tokens.starts[start] if start < len(tokens) else len(tokens.text)
-    index = start
-    steps = 0
-    while tokens.same_sentence(start, index) and tokens.starts[index] < limit and steps < _MAX_CLAUSE_TOKENS:
-        word = tokens.word(index)
-        if word in _COMMAS and index + 1 < len(tokens):
-            following = context.cues.get(index + 1)
-            if following is not None and following[1].role != _Role.PASSIVE:
-                break
-            if _is_clause_break(tokens, index + 1):
-                break
-        marks = context.marks_at.get(index)
-        if marks is not None and marks.closed and marks.close_end <= limit:
-            # Inside quote marks the words are the source's own: no clause ends there.
-            end = marks.close_end
-            index = tokens.token_at(marks.close_end)
-            steps += 1
-            continue
-        here = context.cues.get(index)
-        if here is not None and index > frame.last and word[:1] in "وف" and here[1].role == _Role.FINITE:
-            next_frame = _frame(context, index, here[0], here[1])
-            if next_frame.kind:
-                break
-        end = tokens.ends[index]
-        index += 1
-        steps += 1
-    return end
+    if start >= len(tokens):
+        return len(tokens.text)
+    last = min(context.next_break[start] - 1, context.sentence_last[start], start + _MAX_CLAUSE_TOKENS)
+    if last < start:
+        return tokens.starts[start]
+    return min(tokens.ends[last], limit)
+
+
+def _lay_out(context: _Context, pairs: list[_Marks]) -> None:
+    """Lay out, in one pass each, where sentences end, clauses break and marks close."""
+    tokens = context.tokens
+    count = len(tokens)
+    closed = [marks for marks in pairs if marks.closed]
+    # Inside quote marks the words are the source's own: no clause of the cue ends there.
+    depth = [0] * (count + 1)
+    for marks in closed:
+        depth[tokens.token_at(marks.start)] += 1
+        depth[tokens.token_at(marks.end)] -= 1
+    inside = 0
+    breaks: list[bool] = []
+    for index in range(count):
+        inside += depth[index]
+        breaks.append(not inside and _breaks_clause(context, index))
+    next_break = [count] * (count + 1)
+    sentence_last = [count - 1] * count
+    for index in range(count - 1, -1, -1):
+        next_break[index] = index if breaks[index] else next_break[index + 1]
+        if index + 1 < count and tokens.sentence_of[index + 1] == tokens.sentence_of[index]:
+            sentence_last[index] = sentence_last[index + 1]
+        else:
+            sentence_last[index] = index
+    enclosing_end = [len(tokens.text)] * count
+    open_ends: list[int] = []
+    position = 0
+    for index in range(count):
+        start = tokens.starts[index]
+        while open_ends and open_ends[-1] <= start:
+            open_ends.pop()
+        while position < len(closed) and closed[position].start <= start:
+            if closed[position].end > start:
+                open_ends.append(closed[position].end)
+            position += 1
+        if open_ends:
+            enclosing_end[index] = open_ends[-1]
+    context.next_break = next_break
+    context.sentence_last = sentence_last
+    context.enclosing_end = enclosing_end
+
+
+def _breaks_clause(context: _Context, index: int) -> bool:
+    tokens = context.tokens
+    word = tokens.word(index)
+    if word in _COMMAS:
+        if not tokens.same_sentence(index, index + 1):
+            return False
+        following = context.cues.get(index + 1)
+        return (following is not None and following[1].role != _Role.PASSIVE) or _is_clause_break(
+            tokens, index + 1
+        )
+    here = context.cues.get(index)
+    return (
+        here is not None
+        and word[:1] in "وف"
+        and here[1].role == _Role.FINITE
+        and bool(context.frames[index].kind)
+    )
 
 
 def _is_clause_break(tokens: Tokens, index: int) -> bool:
@@ -582,7 +638,7 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None) -> list[
     if sentences is None:
         sentences = split_sentences(text)
     aligned = shadow(text)
-    tokens = _tokens(aligned.text, text, aligned.to_original, [sentence.span.start for sentence in sentences])
+    tokens = _tokens(aligned.text, aligned, sentences)
     if not len(tokens):
         return []
     found = _find(_context(aligned.text, tokens), tokens)
@@ -608,7 +664,11 @@ def _context(text: str, tokens: Tokens) -> _Context:
         cues[first] = (tokens.token_at(match.end - 1), match.value)
     repeated = Counter(_folded_content(text, marks) for marks in pairs if marks.closed)
     closing_at = {marks.close_end: marks for marks in pairs if marks.closed}
-    return _Context(text, tokens, marks_at, closing_at, complementizers, cues, repeated)
+    context = _Context(text, tokens, marks_at, closing_at, complementizers, cues, repeated)
+    context.mark_tokens = sorted(marks_at)
+    context.frames = {first: _frame(context, first, last, form) for first, (last, form) in cues.items()}
+    _lay_out(context, pairs)
+    return context
 
 
 def _find(context: _Context, tokens: Tokens) -> list[_Found]:
@@ -619,8 +679,8 @@ def _find(context: _Context, tokens: Tokens) -> list[_Found]:
     outer: Source | None = None  # the source of the quote being read
     outer_end = -1
     for first in sorted(context.cues):
-        last, form = context.cues[first]
-        frame = _frame(context, first, last, form)
+        form = context.cues[first][1]
+        frame = context.frames[first]
         if not frame.kind and (form.strict or (form.also_noun and not _opens_clause(tokens, first))):
             continue  # بين البلدين, من ذكر: not a cue, so not a source either
         source = _speaker(context, frame, registry)
@@ -661,7 +721,7 @@ def _quotes_of(
 ) -> list[_Found]:
     tokens = context.tokens
     cue_start, cue_end = tokens.starts[frame.first], tokens.ends[frame.last]
-    limit = _enclosing_close(context, tokens.starts[frame.first])
+    limit = context.enclosing_end[frame.first]
 
     def direct(start: int, end: int) -> _Found:
         return _Found(QuoteKind.DIRECT, start, end, speaker, cue_start, cue_end)
@@ -674,7 +734,7 @@ def _quotes_of(
     if not tokens.same_sentence(frame.first, frame.after):
         return []
     start = tokens.starts[frame.after]
-    end = _trim_end(context.text, start, _clause_end(context, frame, frame.after, limit))
+    end = _trim_end(context.text, start, _clause_end(context, frame.after, limit))
     if end <= start:
         return []
     probe = frame.after
@@ -690,29 +750,14 @@ def _quotes_of(
             return []
         return [direct(start, end)]
     quotes = [_Found(QuoteKind.INDIRECT, start, end, speaker, cue_start, cue_end)]
-    index = frame.after
-    while index < len(tokens) and tokens.starts[index] < end:
-        marks = context.marks_at.get(index)
-        if marks is not None and marks.open_at not in used and not _is_label(context, marks):
+    first_mark = bisect.bisect_left(context.mark_tokens, frame.after)
+    last_mark = bisect.bisect_left(context.mark_tokens, tokens.token_at(end))
+    for index in context.mark_tokens[first_mark:last_mark]:
+        marks = context.marks_at[index]
+        if marks.open_at not in used and not _is_label(context, marks):
             used.add(marks.open_at)
             quotes.append(direct(marks.start, min(marks.end, end)))
-        index += 1
     return quotes
-
-
-def _enclosing_close(context: _Context, offset: int) -> int:
-    """Where the quote marks around ``offset`` close (or the end of the text)."""
-    tokens = context.tokens
-    index = tokens.token_at(offset)
-    line = tokens.line_of[index] if index < len(tokens) else -1
-    steps = 0
-    while index > 0 and steps < _MAX_CLAUSE_TOKENS and tokens.line_of[index - 1] == line:
-        index -= 1
-        steps += 1
-        marks = context.marks_at.get(index)
-        if marks is not None and marks.start <= offset < marks.end:
-            return marks.end
-    return len(context.text)
 
 
 def _unframed_marks(
@@ -769,8 +814,8 @@ def _continues(context: _Context, previous: _Found, marks: _Marks) -> bool:
     return _trim_end(text, previous.start, previous_line_end) == _trim_end(text, previous.start, previous.end)
 
 
-def _to_quotes(text: str, aligned: object, found: list[_Found]) -> list[Quote]:
-    span_to_original = aligned.span_to_original  # type: ignore[attr-defined]
+def _to_quotes(text: str, aligned: Aligned, found: list[_Found]) -> list[Quote]:
+    span_to_original = aligned.span_to_original
     nested = _nested_directs(found)
     seen: set[tuple[QuoteKind, int, int]] = set()
     quotes: list[Quote] = []

@@ -137,6 +137,16 @@ def test_bad_settings_fail_at_the_call_not_later(workers: int, chunksize: int) -
         parse_many(["نص"], workers=workers, chunksize=chunksize)
 
 
+def test_an_unknown_start_method_fails_at_the_call() -> None:
+    with pytest.raises(ValueError, match="bogus"):
+        parse_many(["نص"], workers=2, start_method="bogus")
+
+
+def test_a_negative_size_limit_fails_at_the_call() -> None:
+    with pytest.raises(ValueError, match="max_chars"):
+        parse_many(["نص"], max_chars=-1)
+
+
 # --- order, isolation, progress -----------------------------------------------
 
 

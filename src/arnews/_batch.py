@@ -149,7 +149,7 @@ def parse_many(
     text_field: str = "text",
     id_field: str = "id",
     max_chars: int | None = None,
-    mp_context: multiprocessing.context.BaseContext | None = None,
+    start_method: str | None = None,
 ) -> Iterator[Result]:
     """Parse many articles, yielding one :class:`Result` per input, in input order.
 
@@ -171,9 +171,9 @@ def parse_many(
         id_field: The key of the id in mapping items.
         max_chars: Report longer texts as ``DocumentTooLarge`` instead of
             parsing them; ``None`` for no limit.
-        mp_context: The :mod:`multiprocessing` context for the workers; by
-            default ``forkserver`` where it exists (safe with threads), else
-            ``spawn``.
+        start_method: How worker processes start (``"forkserver"``,
+            ``"spawn"`` or ``"fork"``); by default ``forkserver`` where it
+            exists (safe with threads), else ``spawn``.
 
     Returns:
         An iterator of results, one per item, in input order.
@@ -181,7 +181,8 @@ def parse_many(
     Raises:
         TypeError: If ``items`` is a single ``str`` or ``bytes`` instead of an
             iterable of documents.
-        ValueError: If ``workers``, ``chunksize`` or ``max_chars`` is below 1.
+        ValueError: If ``workers`` or ``chunksize`` is below 1, ``max_chars``
+            is negative, or the start method is unknown.
 
     Example:
         >>> results = list(parse_many(["القاهرة - قال مسؤول إن الطريق مفتوح.", 42]))
@@ -192,6 +193,8 @@ def parse_many(
 
     .. versionadded:: 0.1.0
     """
+    if max_chars is not None and max_chars < 0:
+        raise ValueError(f"max_chars must be None or >= 0, got {max_chars}")
     jobs = (to_job(index, item, text_field, id_field, max_chars) for index, item in _enumerate(items))
     outcomes = process(
         jobs,
@@ -199,7 +202,7 @@ def parse_many(
         workers=workers,
         chunksize=chunksize,
         progress=progress,
-        mp_context=mp_context,
+        start_method=start_method,
     )
     return (Result(outcome.id, outcome.value, outcome.error) for outcome in outcomes)
 
@@ -258,7 +261,7 @@ def process(
     workers: int | None = None,
     chunksize: int = DEFAULT_CHUNKSIZE,
     progress: Progress | None = None,
-    mp_context: multiprocessing.context.BaseContext | None = None,
+    start_method: str | None = None,
 ) -> Iterator[Outcome[T]]:
     """Apply ``function`` to every job's text; yield the outcomes in input order.
 
@@ -273,13 +276,14 @@ def process(
         workers: ``None`` or ``1`` for this process, ``n > 1`` for worker processes.
         chunksize: Jobs sent to a worker at a time.
         progress: Called with the number of jobs finished since the previous call.
-        mp_context: The :mod:`multiprocessing` context for the workers.
+        start_method: How worker processes start; see :func:`parse_many`.
 
     Returns:
         An iterator of outcomes, one per job, in input order.
 
     Raises:
-        ValueError: If ``workers`` or ``chunksize`` is below 1.
+        ValueError: If ``workers`` or ``chunksize`` is below 1, or the start
+            method is unknown.
 
     Example:
         >>> [o.value for o in process([Job(0, "نص"), Job(1, "خبر عاجل")], len)]
@@ -291,7 +295,7 @@ def process(
         raise ValueError(f"chunksize must be >= 1, got {chunksize}")
     if workers is None or workers == 1:
         return _in_process(jobs, function, progress)
-    context = mp_context or default_context()
+    context = default_context() if start_method is None else multiprocessing.get_context(start_method)
     return _in_workers(
         jobs, function, workers=workers, chunksize=chunksize, progress=progress, context=context
     )

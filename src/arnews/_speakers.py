@@ -93,6 +93,7 @@ class Tokens:
 class _Words:
     titles: frozenset[str]
     nouns: frozenset[str]
+    generic: frozenset[str]
     documents: frozenset[str]
     stops: frozenset[str]
     openers: frozenset[str]
@@ -111,6 +112,7 @@ def _words() -> _Words:
     return _Words(
         titles=folded(table["titles"]),
         nouns=folded([*table["titles"], *heads, *table["generic"]]),
+        generic=folded(table["generic"]),
         documents=folded(table["documents"]),
         stops=folded(table["stops"]),
         openers=folded(table["clause_openers"]),
@@ -156,17 +158,20 @@ def _name_flags(tokens: Tokens, picked: list[int], titles: frozenset[str]) -> li
     Titles, the nouns that head names of bodies (``وكالة``, ``قناة``) and
     definite nouns are not names; the article is read on the
     original spelling (``أليكس`` folds to ``اليكس`` but is a name). Before
-    any name, a noun glued to ``ب``/``ل`` opens a genitive with the word after
-    it (``لصحة الطائف``, ``بمنطقة جازان``), unless a name particle follows
-    (``بندر بن سلطان``). Name particles (``بن``, ``آل``, ``عبد``) count as
-    name words.
+    any name, a noun glued to ``ب``/``ل`` before a definite noun, or a known
+    noun so glued, opens a genitive (``لصحة الطائف``, ``بمشاة البحرية``,
+    ``بمنطقة جازان``); ``ليلى حداد`` and
+    ``بندر بن سلطان`` stay names. Name particles (``بن``, ``آل``, ``عبد``)
+    count as name words.
     """
     flags: list[bool] = []
     genitive = False
     names = 0
     for position, index in enumerate(picked):
         word = tokens.word(index)
-        following = tokens.word(picked[position + 1]) if position + 1 < len(picked) else ""
+        following_is_definite = position + 1 < len(picked) and tokens.original_word(
+            picked[position + 1]
+        ).startswith("ال")
         if genitive:
             flags.append(False)
             genitive = False
@@ -175,7 +180,11 @@ def _name_flags(tokens: Tokens, picked: list[int], titles: frozenset[str]) -> li
         elif word in titles or tokens.original_word(index).startswith(_DEFINITE):
             flags.append(False)
         elif (
-            position and not names and word[:1] in "بل" and len(word) > 3 and following not in _NAME_PARTICLES
+            position
+            and not names
+            and word[:1] in "بل"
+            and len(word) > 3
+            and (following_is_definite or word[1:] in titles)
         ):
             flags.append(False)
             genitive = True
@@ -246,7 +255,7 @@ def _flagged(tokens: Tokens, picked: list[int], vocabulary: _Words) -> list[tupl
 def _mention(tokens: Tokens, picked: list[int], extra: frozenset[str], vocabulary: _Words) -> Mention:
     words = [tokens.word(index) for index in picked]
     flags = _name_flags(tokens, picked, vocabulary.nouns)
-    name = _name_run(tokens, picked, flags)
+    name = _name_run(tokens, picked, flags, vocabulary.nouns, vocabulary.generic)
     return Mention(
         start=tokens.starts[name[0]],
         end=tokens.ends[name[-1]],
@@ -265,16 +274,22 @@ def _is_definite(tokens: Tokens, picked: list[int]) -> bool:
     return any(tokens.original_word(index).startswith("ال") for index in picked[:2])
 
 
-def _name_run(tokens: Tokens, picked: list[int], flags: list[bool]) -> list[int]:
+def _name_run(
+    tokens: Tokens, picked: list[int], flags: list[bool], nouns: frozenset[str], generic: frozenset[str]
+) -> list[int]:
     """The name at the end of a noun phrase, without the titles before it.
 
     ``الشيخ عبد الله بن زايد آل نهيان`` gives ``عبد الله بن زايد آل نهيان``;
     a phrase with no name (``المتحدث باسم الوزارة``) is returned whole.
     """
+    if tokens.word(picked[0]) in generic:
+        return picked  # مصادر طبية, مسؤول أمني: a described group, with no name to single out
     position = len(picked)
     while position > 0:
-        # A definite word belongs to the name only after a name word (زين الدين, الصفيان).
-        surname = position > 1 and flags[position - 2] and tokens.word(picked[position - 1])[:2] == "ال"
+        # A definite word belongs to the name only after a name word (زين الدين, الصفيان),
+        # and a title never does (بمنطقة جازان الرائد يحيى القحطاني).
+        word = tokens.word(picked[position - 1])
+        surname = position > 1 and flags[position - 2] and word[:2] == "ال" and word not in nouns
         if flags[position - 1] or surname:
             position -= 1
         else:

@@ -47,6 +47,9 @@ _AMBIGUOUS_WORDS = 2
 # Quoted words this short that stand before a cue's complementizer or colon are
 # the subject or an adjunct in marks (وقالت "مكافي" إن ...), not speech.
 _SHORT_MARKED_WORDS = 3
+# A verb whose complement is not speech takes marks only this close, after a
+# preposition (ودعت المنظمة إلى "…").
+_NEAR_MARKS_WORDS = 4
 # How many coordinated marked phrases («…» و«…» و«…») one label decides.
 _LABEL_CHAIN = 4
 
@@ -82,6 +85,7 @@ class _CueForm:
     also_noun: bool  # also a noun: not a cue after a preposition
     strict: bool  # mostly something else: a cue only right before what it introduces
     present: bool = False  # a verb in the present (يقول, تفيد)
+    prepositions: frozenset[str] = frozenset()  # the prepositions its complement takes (دعا إلى)
 
 
 @attrs.frozen
@@ -108,6 +112,7 @@ class _Tables:
 
 # A complement that is speech itself lets the marks stand a few words off.
 _QUOTE_COMPLEMENT = re.compile("quote|:|قائلا")
+_PREPOSITIONS = frozenset(fold(word) for word in ("إلى", "على", "من", "عن", "ب"))
 _PAST_AGREEMENT = ("m", "f", "p", "p", "p", "p")
 _PRESENT_AGREEMENT = ("m", "f", "p")
 _PARTICIPLE_AGREEMENT = ("m", "f", "p")
@@ -122,6 +127,7 @@ def _verb_forms(verbs: dict[str, Any]) -> Iterable[tuple[str, _CueForm]]:
             continue
         direct = bool(entry.get("direct", True))
         far_marks = any(_QUOTE_COMPLEMENT.search(complement) for complement in entry["complements"])
+        prepositions = frozenset(_complement_prepositions(entry["complements"]))
         slots = (
             (entry["past"], _PAST_AGREEMENT, _Role.FINITE, False),
             (entry["present"], _PRESENT_AGREEMENT, _Role.FINITE, True),
@@ -130,12 +136,22 @@ def _verb_forms(verbs: dict[str, Any]) -> Iterable[tuple[str, _CueForm]]:
         for forms, agreements, role, present in slots:
             for form, agreement in zip(forms, agreements, strict=False):
                 key = fold(form)
-                flags = (key in also_noun, key in strict, present)
+                flags = (key in also_noun, key in strict, present, prepositions)
                 yield form, _CueForm(lemma, agreement, role, direct, far_marks, *flags)
     roles = {"finite": _Role.FINITE, "passive": _Role.PASSIVE, "preposition": _Role.PREPOSITION}
     for group, role in roles.items():
         for phrase in verbs["phrases"][group]:
             yield phrase, _CueForm(phrase, "", role, True, role == _Role.FINITE, False, False)
+
+
+def _complement_prepositions(complements: list[str]) -> Iterable[str]:
+    """The prepositions a verb's complements start with: إلى for "إلى أن", ب for "بأن"."""
+    for complement in complements:
+        first = fold(complement.split()[0])
+        if first in _PREPOSITIONS:
+            yield first
+        elif first == fold("بأن"):
+            yield "ب"
 
 
 @functools.cache
@@ -401,8 +417,8 @@ def _frame(context: _Context, first: int, last: int, form: _CueForm) -> _Frame:
         if marks is not None:
             if marks.closed and _content_words(tokens.text, marks) <= _SHORT_MARKED_WORDS:
                 # Maybe a name in marks before the speech (وكالة ((شينخوا)) حديثا "...").
-                if words == 0 or form.far_marks:
-                    short_marks = short_marks or marks
+                if form.far_marks or _marks_follow(tokens, form, index, words):
+                    short_marks = marks  # the last one: the names come first
                 index = tokens.token_at(marks.close_end)
                 words += 1
                 continue
@@ -440,7 +456,8 @@ def _marks_follow(tokens: Tokens, form: _CueForm, index: int, words: int) -> boo
     if words <= 1:
         return True
     if not form.far_marks:
-        return False
+        # دعت المنظمة إلى "…": after the subject, through the verb's preposition.
+        return words <= _NEAR_MARKS_WORDS and tokens.word(index - 1) in form.prepositions
     return tokens.word(index - 1) not in _tables().prepositions
 
 

@@ -38,6 +38,7 @@ _DEFINITE = ("ال", "بال", "لل", "وال", "كال", "فال")
 _NAME_PARTICLES = frozenset({"بن", "بنت", "ابن", "ابو", "ابي", "ام", "ال", "عبد", "ولد", "بو"})
 _NAME_STARTS = frozenset({"عبد", "ابو", "ابي", "ام", "بو"})
 _CLITICS = frozenset("وبلفك")
+_PLURAL_ENDINGS = ("ون", "ين", "ات")
 _COMMAS = frozenset("،,")
 _TRANSPARENT = frozenset("\"“”„‟«»‹›'‘’()")
 
@@ -94,6 +95,7 @@ class _Words:
     titles: frozenset[str]
     nouns: frozenset[str]
     generic: frozenset[str]
+    plurals: frozenset[str]
     documents: frozenset[str]
     stops: frozenset[str]
     openers: frozenset[str]
@@ -113,6 +115,7 @@ def _words() -> _Words:
         titles=folded(table["titles"]),
         nouns=folded([*table["titles"], *heads, *table["generic"]]),
         generic=folded(table["generic"]),
+        plurals=folded(table["plurals"]),
         documents=folded(table["documents"]),
         stops=folded(table["stops"]),
         openers=folded(table["clause_openers"]),
@@ -139,6 +142,7 @@ class Mention:
             (``الوزارة``) points back to a source, an indefinite one
             (``مصادر``, ``باحثون``) brings in a new one.
         document: Whether it is a document (``البيان``) rather than a source.
+        plural: Whether its head noun is plural (``باحثون``, ``المصادر``).
     """
 
     start: int
@@ -150,6 +154,7 @@ class Mention:
     last: str
     definite: bool
     document: bool
+    plural: bool
 
 
 def _name_flags(tokens: Tokens, picked: list[int], titles: frozenset[str]) -> list[bool]:
@@ -266,6 +271,8 @@ def _mention(tokens: Tokens, picked: list[int], extra: frozenset[str], vocabular
         last=words[-1],
         definite=_is_definite(tokens, picked),
         document=len(words) == 1 and words[0] in vocabulary.documents,
+        plural=_bare(words[0]) in vocabulary.plurals
+        or (len(words[0]) > 4 and words[0].endswith(_PLURAL_ENDINGS)),
     )
 
 
@@ -385,6 +392,7 @@ class Source:
         start: Shadow offset of its most specific mention.
         end: Shadow offset one past that mention.
         agreement: How its verbs agree: ``m``, ``f``, ``p`` or ``""``.
+        plural: Whether it is a group: plural verbs continue it too.
         words: The folded words of all its mentions and the titles around them.
         names: The folded words of its own mentions only.
         named: Whether any mention holds a name.
@@ -395,6 +403,7 @@ class Source:
     start: int
     end: int
     agreement: str
+    plural: bool
     words: set[str]
     names: set[str]
     named: bool
@@ -418,6 +427,7 @@ class SourceRegistry:
                 mention.start,
                 mention.end,
                 agreement,
+                mention.plural,
                 words,
                 set(mention.words),
                 mention.named,
@@ -449,7 +459,7 @@ class SourceRegistry:
         """The source a subject-less cue continues: the nearest one that agrees."""
         recent = self._sources[-_RECENT_SOURCES:]
         for source in reversed(recent):
-            if _agrees(source.agreement, agreement):
+            if _agrees(source, agreement):
                 self._sources.remove(source)
                 self._sources.append(source)
                 return source
@@ -471,10 +481,13 @@ class SourceRegistry:
         # A description (الوزارة, المصادر, النائب الكويتي) continues the nearest
         # source that agrees and whose mentions hold its head noun.
         for source in reversed(recent):
-            if _agrees(source.agreement, agreement) and mention.head in source.words:
+            if _agrees(source, agreement) and mention.head in source.words:
                 return source
         return None
 
 
-def _agrees(first: str, second: str) -> bool:
-    return not first or not second or first == second
+def _agrees(source: Source, agreement: str) -> bool:
+    """Whether a verb agreeing this way can continue ``source``."""
+    if not source.agreement or not agreement or source.agreement == agreement:
+        return True
+    return agreement == "p" and source.plural

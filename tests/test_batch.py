@@ -2,8 +2,11 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import multiprocessing
 import os
+import pathlib
 import pickle
+import threading
 import time
 import tracemalloc
 from collections.abc import Iterator
@@ -35,6 +38,7 @@ from arnews._batch import (
     Job,
     Outcome,
     Result,
+    default_context,
     parse_many,
     process,
     to_job,
@@ -150,9 +154,14 @@ def test_a_negative_size_limit_fails_at_the_call() -> None:
 # --- order, isolation, progress -----------------------------------------------
 
 
-def test_workers_yield_in_input_order_even_when_they_finish_out_of_it() -> None:
+START_METHODS = [m for m in ("fork", "forkserver") if m in multiprocessing.get_all_start_methods()]
+
+
+@pytest.mark.parametrize("start_method", START_METHODS)
+def test_workers_yield_in_input_order_even_when_they_finish_out_of_it(start_method: str) -> None:
     texts = ["ن" * n for n in range(40)]
-    outcomes = list(process((Job(i, t) for i, t in enumerate(texts)), slow_for_short, workers=2, chunksize=1))
+    jobs = (Job(i, t) for i, t in enumerate(texts))
+    outcomes = list(process(jobs, slow_for_short, workers=2, chunksize=1, start_method=start_method))
     assert [o.id for o in outcomes] == list(range(40))
     assert [o.value for o in outcomes] == list(range(40))
 
@@ -172,10 +181,11 @@ def test_a_failing_document_does_not_stop_the_others(workers: int | None) -> Non
     assert [o.value.text for o in outcomes if o.value] == ["خبر", "خبر آخر", "ختام"]
 
 
-def test_a_dead_worker_is_replaced_and_only_its_document_is_lost() -> None:
+@pytest.mark.parametrize("start_method", START_METHODS)
+def test_a_dead_worker_is_replaced_and_only_its_document_is_lost(start_method: str) -> None:
     texts = ["ن" * i if i != 13 else "poison" for i in range(30)]
     jobs = (Job(i, t) for i, t in enumerate(texts))
-    outcomes = list(process(jobs, die_on_poison, workers=2, chunksize=4))
+    outcomes = list(process(jobs, die_on_poison, workers=2, chunksize=4, start_method=start_method))
     assert [o.id for o in outcomes] == list(range(30))
     failed = [o for o in outcomes if o.error]
     assert [(o.id, o.error.type) for o in failed if o.error] == [(13, "WorkerCrashed")]
@@ -188,6 +198,22 @@ def test_progress_counts_every_document_once(workers: int | None) -> None:
     outcomes = list(process((Job(i, "نص") for i in range(50)), len, workers=workers, progress=counts.append))
     assert len(outcomes) == 50
     assert sum(counts) == 50
+
+
+@pytest.mark.skipif(not pathlib.Path("/proc/self/task").is_dir(), reason="needs Linux's /proc")
+def test_fork_is_chosen_only_while_this_process_runs_one_thread() -> None:
+    alone = len(list(pathlib.Path("/proc/self/task").iterdir())) == 1
+    before = default_context().get_start_method()
+    stop = threading.Event()
+    helper = threading.Thread(target=stop.wait)
+    helper.start()
+    try:
+        during = default_context().get_start_method()
+    finally:
+        stop.set()
+        helper.join()
+    assert during != "fork"
+    assert (before == "fork") == alone
 
 
 # --- streaming and memory -----------------------------------------------------

@@ -24,6 +24,7 @@ import contextlib
 import itertools
 import multiprocessing
 import multiprocessing.context
+import pathlib
 import signal
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -171,9 +172,10 @@ def parse_many(
         id_field: The key of the id in mapping items.
         max_chars: Report longer texts as ``DocumentTooLarge`` instead of
             parsing them; ``None`` for no limit.
-        start_method: How worker processes start (``"forkserver"``,
-            ``"spawn"`` or ``"fork"``); by default ``forkserver`` where it
-            exists (safe with threads), else ``spawn``.
+        start_method: How worker processes start (``"fork"``,
+            ``"forkserver"`` or ``"spawn"``); by default ``fork`` when this
+            process runs a single thread, else ``forkserver`` where it
+            exists, else ``spawn`` (see :func:`default_context`).
 
     Returns:
         An iterator of results, one per item, in input order.
@@ -296,29 +298,50 @@ def process(
     if workers is None or workers == 1:
         return _in_process(jobs, function, progress)
     context = default_context() if start_method is None else multiprocessing.get_context(start_method)
+    if context.get_start_method() == "fork":
+        # Load the lexicons once here; every forked worker then shares them.
+        _warm_up(function)
     return _in_workers(
         jobs, function, workers=workers, chunksize=chunksize, progress=progress, context=context
     )
 
 
 def default_context() -> multiprocessing.context.BaseContext:
-    """Return the start method for worker processes: ``forkserver`` where it exists, else ``spawn``.
+    """Return how worker processes start: ``fork`` when that is safe, else ``forkserver`` or ``spawn``.
 
-    ``fork`` is avoided: forking a process that runs threads (a progress bar's
-    monitor, a web server, a Dask client) can deadlock the child. The fork
-    server imports arnews once, so each new worker starts warm.
+    ``fork`` starts workers at once and lets them share the lexicons this
+    process has loaded, but forking a process that runs other threads (a
+    progress bar's monitor, a web server, a Dask client, a native thread
+    pool) can deadlock the child. So ``fork`` is chosen only where the
+    operating system shows this process runs a single thread (Linux's
+    ``/proc/self/task``). Otherwise the fork server, which imports arnews
+    once, is next best; ``spawn`` is the fallback everywhere else.
+
+    Returns:
+        A :mod:`multiprocessing` context.
 
     Example:
-        >>> default_context().get_start_method() in {"forkserver", "spawn"}
+        >>> default_context().get_start_method() in {"fork", "forkserver", "spawn"}
         True
     """
-    if "forkserver" in multiprocessing.get_all_start_methods():
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and _threads_in_process() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
         # Preloading also hands the fork server this process's sys.path, so
         # functions defined in the caller's modules unpickle in the workers.
         context.set_forkserver_preload(["arnews._batch"])
         return context
     return multiprocessing.get_context("spawn")
+
+
+def _threads_in_process() -> int | None:
+    """The number of OS threads (native ones included) of this process, where the OS tells."""
+    try:
+        return sum(1 for _ in pathlib.Path("/proc/self/task").iterdir())
+    except OSError:
+        return None
 
 
 def _enumerate(items: Iterable[object]) -> Iterator[tuple[int, object]]:
@@ -412,7 +435,10 @@ class _Pool(Generic[T]):
             return broken
 
     def restart(self) -> None:
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        # Under "fork", wait until the broken pool's threads are gone: the
+        # next fork must again happen in a single-threaded process.
+        forking = self._context.get_start_method() == "fork"
+        self._executor.shutdown(wait=forking, cancel_futures=True)
         self._executor = self._start()
 
     def close(self) -> None:

@@ -494,6 +494,10 @@ class _Progress:
             from tqdm import tqdm  # noqa: PLC0415 - the optional progress extra
         except ImportError:
             return cls(counter=True)
+        # tqdm's monitor thread would make forking the workers unsafe, so the
+        # batch engine would fall back to the slower fork server; updates come
+        # often enough that the monitor has nothing to do.
+        tqdm.monitor_interval = 0
         return cls(tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True))
 
     def update(self, count: int) -> None:

@@ -339,3 +339,10 @@ def test_period_after_a_word_of_only_tatweel_or_marks() -> None:
     # The word before the period folds to nothing: it must not crash the abbreviation check.
     for text in ["قال ـ. ثم مضى.", "قال \u064b. ثم مضى.", "ـــ."]:
         assert "".join(sentences(text).texts()).replace(" ", "") == text.replace(" ", "")
+
+
+def test_joiner_runs_after_a_letter_stay_linear() -> None:
+    # A word gives back its trailing joiners once; a quadratic scan would hang here.
+    text = "ب" + "\u200d" * 200_000 + " ت" + "\u200c" * 200_000
+    assert tokens(text).texts() == ["ب", "ت"]
+    assert sentences(text).texts() == ["ب" + "\u200d" * 200_000 + " ت"]

@@ -647,21 +647,26 @@ def _token_parts() -> tuple[tuple[TokenKind, str], ...]:
 
 
 def _token_pattern(*, named: bool) -> str:
-    """One token: a word (the common case, tried first), or any visible character and a branch.
+    """One token: a visible character, then the branch its kind takes.
 
-    Character classes are explicit ranges so that they compile to bitmaps;
-    ZWNJ and ZWJ join word pieces (Persian, Urdu) but never start a word.
+    The pattern opens with one character class, which lets the engine skip
+    the gaps in C; a lookbehind on that first character picks the branch.
+    Words come first (the common case). Classes are explicit ranges so that
+    they compile to bitmaps. ZWNJ and ZWJ join word pieces (Persian, Urdu)
+    but never start or end a word: the lookbehind gives back a trailing run
+    of them, once, so the scan stays linear.
     """
     classes = _char_classes()
 
     def group(kind: TokenKind, pattern: str) -> str:
         return f"(?P<{kind.name}>{pattern})" if named else f"(?:{pattern})"
 
-    word = group(TokenKind.WORD, f"[{classes.word}]++(?:[\u200c\u200d]++[{classes.word}]++)*+")
-    # Marks that are always a token of one character skip the branches below.
+    joiners = "\u200c\u200d"
+    word = group(TokenKind.WORD, f"[{classes.word}{joiners}]*(?<![{joiners}])")
+    # Marks that are always a token of one character skip the branch cascade.
     single = f"[{re.escape(_SINGLE_PUNCTUATION)}]"
     rest = "|".join(group(kind, pattern) for kind, pattern in _token_parts())
-    return f"{word}|{single}|[{classes.visible}](?:{rest})"
+    return f"[{classes.visible}](?:(?<=[{classes.word}]){word}|(?<={single})|{rest})"
 
 
 # No other branch can start with these, so they never need the branch cascade.

@@ -271,6 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="20 KB and 200 KB only (a smoke run)")
     parser.add_argument("--entry", action="append", choices=sorted(ENTRIES), help="repeatable")
     parser.add_argument("--pattern", action="append", help="repeatable; 'corpus' = the real articles")
+    parser.add_argument("--sizes", help="comma-separated sizes in bytes (default 100000,1000000,4000000)")
     parser.add_argument("--limit", type=float, default=None, help="seconds allowed per case (all sizes)")
     parser.add_argument(
         "--system-malloc", action="store_true", help="keep glibc's default mmap and trim thresholds"
@@ -286,6 +287,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     sizes = list(QUICK_SIZES if args.quick else FULL_SIZES)
+    if args.sizes:
+        sizes = sorted(int(size) for size in args.sizes.split(","))
     memory_size = QUICK_SIZES[-1] if args.quick else MEMORY_SIZE
     limit = args.limit or (30.0 if args.quick else 120.0)
     entries = args.entry or list(ENTRIES)
@@ -304,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     header = " ".join(f"{_label(size) + ' s':>9}" for size in sizes)
     print(f"{'entry':<18} {'pattern':<19} {header} {'growth':>8} {'last':>8} {'s/MB':>7} {'peak':>7}")
     # A quick or filtered run is a smoke test: it keeps the committed full results unless told where to write.
-    partial = args.quick or args.entry or args.pattern
+    partial = args.quick or args.entry or args.pattern or args.sizes
     output = args.output or (None if partial else HERE / "results" / "scaling.json")
     setup = {
         "python": platform.python_version(),

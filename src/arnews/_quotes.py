@@ -56,7 +56,7 @@ _LABEL_CHAIN = 4
 # Bound on the tokens of one clause: real reported clauses are far shorter, and
 # a text with no sentence ends (a megabyte of "قال إن") must not make every
 # quote run to the end of the text (output quadratic in the input).
-_MAX_CLAUSE_TOKENS = 200
+_MAX_CLAUSE_TOKENS = 120
 
 _TOKEN = re.compile(r"\w+|\S")
 _FINAL = frozenset(".!?؟…")

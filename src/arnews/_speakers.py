@@ -66,6 +66,8 @@ class Tokens:
     line_of: list[int]
     original: str
     to_original: Callable[[int], int]
+    # Mapping an offset back searches the alignment: remember the words already mapped.
+    _original_words: dict[int, str] = attrs.field(factory=dict, repr=False, eq=False)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -82,8 +84,13 @@ class Tokens:
         return self.text[self.starts[index] : self.ends[index]]
 
     def original_word(self, index: int) -> str:
-        """The token as the original text spells it."""
-        return self.original[self.to_original(self.starts[index]) : self.to_original(self.ends[index])]
+        """The token as the original text spells it (mapped once, then remembered)."""
+        word = self._original_words.get(index)
+        if word is None:
+            start = self.to_original(self.starts[index])
+            end = self.to_original(self.ends[index])
+            word = self._original_words[index] = self.original[start:end]
+        return word
 
     def same_sentence(self, first: int, second: int) -> bool:
         """Whether token ``second`` exists and shares token ``first``'s sentence."""
@@ -384,7 +391,7 @@ def subject_before(tokens: Tokens, cue: int, *, present: bool = False) -> Mentio
     return _mention(tokens, picked, frozenset(), vocabulary)
 
 
-@attrs.define
+@attrs.define(eq=False)
 class Source:
     """A source quoted in the text, as the cues name it.
 

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 import arnews
-from arnews._cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, build_parser, main
+from arnews._cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, build_parser, main
 
 # Original sentences in wire-copy style, written for these tests.
 STORIES = [
@@ -209,6 +209,16 @@ def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]
     code, _, err = run(argv, capsys)
     assert code == EXIT_USAGE
     assert err
+
+
+def test_ctrl_c_exits_130(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    def interrupted(args: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("arnews._cli._demo_command", interrupted)
+    code, _, err = run(["demo"], capsys)
+    assert code == EXIT_INTERRUPTED
+    assert "interrupted" in err
 
 
 def test_progress_falls_back_to_a_counter_without_tqdm(

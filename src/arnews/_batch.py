@@ -318,7 +318,7 @@ def default_context() -> multiprocessing.context.BaseContext:
     once, is next best; ``spawn`` is the fallback everywhere else.
 
     Returns:
-        A :mod:`multiprocessing` context.
+        A ``multiprocessing`` context.
 
     Example:
         >>> default_context().get_start_method() in {"fork", "forkserver", "spawn"}

@@ -19,6 +19,8 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, Any, Final, TextIO
 
+import attrs
+
 from arnews._article import parse
 from arnews._batch import (
     DEFAULT_CHUNKSIZE,
@@ -36,7 +38,15 @@ from arnews._parquet import ParquetOutput, Rows, article_rows, table_paths
 from arnews._segment import sentences
 from arnews._serialize import to_json
 
-__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main", "print_summary"]
+__all__ = [
+    "EXIT_FAILED",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "build_parser",
+    "main",
+    "print_summary",
+]
 
 EXIT_OK: Final = 0
 """Every document was processed."""
@@ -44,6 +54,8 @@ EXIT_FAILED: Final = 1
 """At least one document failed; the others were processed and written."""
 EXIT_USAGE: Final = 2
 """Bad arguments, a missing input, an unwritable output, or a missing extra."""
+EXIT_INTERRUPTED: Final = 130
+"""Stopped by Ctrl-C (128 + SIGINT, as shells report it)."""
 
 DEFAULT_MAX_CHARS: Final = 1_000_000
 """Longer documents are reported as ``DocumentTooLarge``: no news story is that long."""
@@ -60,9 +72,10 @@ PROFILES: Final[dict[str, Callable[[], NormalizeConfig]]] = {
 
 EPILOG: Final = """\
 exit codes:
-  0  every document was processed
-  1  some documents failed (each is reported; the others are written)
-  2  usage error: bad arguments, a missing input, an unwritable output, a missing extra
+  0    every document was processed
+  1    some documents failed (each is reported; the others are written)
+  2    usage error: bad arguments, a missing input, an unwritable output, a missing extra
+  130  interrupted (Ctrl-C)
 """
 
 
@@ -267,6 +280,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(f"arnews: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("arnews: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (``arnews parse ... | head``): stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -286,21 +302,22 @@ def _parse_command(args: argparse.Namespace) -> int:
     jobs = _jobs(sources, args.text_field, args.id_field, max_chars)
     started = time.perf_counter()
     with _Progress.start(args.progress) as progress:
+        report = _Report(progress, quiet=args.quiet)
         if target == "parquet":
-            report = _write_parquet(jobs, args, progress)
+            _write_parquet(jobs, args, progress, report)
         else:
-            report = _write_json(jobs, args, target, progress)
-    report.finish(time.perf_counter() - started, quiet=args.quiet)
+            _write_json(jobs, args, target, progress, report)
+    report.finish(time.perf_counter() - started)
     return EXIT_FAILED if report.errors else EXIT_OK
 
 
+@attrs.frozen
 class _Source:
-    """One input named on the command line: a file or stdin, read as text or JSONL."""
+    """One input named on the command line: a file or stdin (``path`` None), read as text or JSONL."""
 
-    def __init__(self, path: pathlib.Path | None, jsonl: bool, name: str) -> None:
-        self.path = path
-        self.jsonl = jsonl
-        self.name = name
+    path: pathlib.Path | None
+    jsonl: bool
+    name: str
 
 
 def _source(name: str, fmt: str, pattern: str) -> list[_Source]:
@@ -309,6 +326,8 @@ def _source(name: str, fmt: str, pattern: str) -> list[_Source]:
     path = pathlib.Path(name)
     if path.is_dir():
         files = sorted(found for found in path.glob(pattern) if found.is_file())
+        if not files:
+            print(f"arnews: no file in {name} matches {pattern}", file=sys.stderr)
         return [_Source(found, _is_jsonl(found, fmt), str(found)) for found in files]
     if not path.is_file():
         raise UsageError(f"no such file or directory: {name}")
@@ -407,8 +426,9 @@ def _envelope(outcome: Outcome[str]) -> str:
     return f'{{"id": {key}, "article": {outcome.value}}}'
 
 
-def _write_json(jobs: Iterable[Job], args: argparse.Namespace, target: str, progress: _Progress) -> _Report:
-    report = _Report()
+def _write_json(
+    jobs: Iterable[Job], args: argparse.Namespace, target: str, progress: _Progress, report: _Report
+) -> None:
     function = functools.partial(_article_json, indent=args.indent)
     outcomes = process(
         jobs, function, workers=args.workers, chunksize=args.chunksize, progress=progress.update
@@ -420,10 +440,11 @@ def _write_json(jobs: Iterable[Job], args: argparse.Namespace, target: str, prog
                 out.write(_envelope(outcome) + "\n")
             elif outcome.value is not None:
                 out.write(outcome.value + "\n")
-    return report
 
 
-def _write_parquet(jobs: Iterable[Job], args: argparse.Namespace, progress: _Progress) -> _Report:
+def _write_parquet(
+    jobs: Iterable[Job], args: argparse.Namespace, progress: _Progress, report: _Report
+) -> None:
     if args.output is None:
         raise UsageError("Parquet needs an output file: -o NAME.parquet")
     try:
@@ -432,7 +453,6 @@ def _write_parquet(jobs: Iterable[Job], args: argparse.Namespace, progress: _Pro
         raise UsageError(f"writing Parquet needs pyarrow: pip install 'arnews[parquet]' ({error})") from error
     except OSError as error:
         raise UsageError(f"cannot write {args.output}: {error}") from error
-    report = _Report()
     outcomes: Iterator[Outcome[Rows]] = process(
         jobs, article_rows, workers=args.workers, chunksize=args.chunksize, progress=progress.update
     )
@@ -441,31 +461,33 @@ def _write_parquet(jobs: Iterable[Job], args: argparse.Namespace, progress: _Pro
             report.add(outcome.error)
             writer.add(outcome.id, outcome.value, outcome.error)
     report.written = [str(path) for path in table_paths(args.output)]
-    return report
 
 
 class _Report:
-    """Counts documents and errors; reports each error as it comes, and a summary."""
+    """Counts documents and errors, reports each error as it comes, and closes with a summary."""
 
-    def __init__(self) -> None:
+    def __init__(self, progress: _Progress, *, quiet: bool) -> None:
         self.documents = 0
-        self.errors: list[DocumentError] = []
+        self.errors = 0
         self.written: list[str] = []
+        self._progress = progress
+        self._quiet = quiet
 
     def add(self, error: DocumentError | None) -> None:
         self.documents += 1
-        if error is not None:
-            self.errors.append(error)
-
-    def finish(self, seconds: float, *, quiet: bool) -> None:
-        if quiet:
+        if error is None:
             return
-        for error in self.errors:
+        self.errors += 1
+        if not self._quiet:
             message = error.message if len(error.message) <= 200 else error.message[:200] + "..."
-            print(f"arnews: {error.id}: {error.type}: {message}", file=sys.stderr)
+            self._progress.write(f"arnews: {error.id}: {error.type}: {message}")
+
+    def finish(self, seconds: float) -> None:
+        if self._quiet:
+            return
         rate = self.documents / seconds if seconds > 0 else 0.0
         print(
-            f"arnews: {_plural(self.documents, 'document')}, {_plural(len(self.errors), 'error')}, "
+            f"arnews: {_plural(self.documents, 'document')}, {_plural(self.errors, 'error')}, "
             f"{rate:,.1f} documents/s ({seconds:.2f} s)",
             file=sys.stderr,
         )
@@ -508,6 +530,15 @@ class _Progress:
             self._shown = time.monotonic()
             sys.stderr.write(f"\rarnews: {self._done} documents")
             sys.stderr.flush()
+
+    def write(self, line: str) -> None:
+        """Print a line on stderr without tearing the progress bar."""
+        if self._bar is not None:
+            self._bar.write(line, file=sys.stderr)
+        else:
+            if self._counter:
+                sys.stderr.write("\r")
+            print(line, file=sys.stderr)
 
     def __enter__(self) -> _Progress:
         return self

@@ -105,6 +105,7 @@ def from_json(text: str | bytes, cls: type[T] = Article) -> T:  # type: ignore[a
     """Rebuild a model object from its JSON text; the inverse of :func:`to_json`.
 
     Raises:
+        TypeError: If ``text`` is neither ``str`` nor ``bytes``.
         ValueError: If the text is not valid JSON or does not fit the model.
 
     Example:
@@ -113,4 +114,6 @@ def from_json(text: str | bytes, cls: type[T] = Article) -> T:  # type: ignore[a
         >>> from_json(to_json(article)) == article
         True
     """
+    if not isinstance(text, str | bytes | bytearray):
+        raise TypeError(f"text must be str or bytes, not {type(text).__name__}")
     return from_dict(json.loads(text), cls)

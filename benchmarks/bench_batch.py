@@ -120,7 +120,8 @@ def main() -> None:
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     mean_kb = megabytes * 1e6 / len(texts) / 1024
     print(f"corpus: {len(texts)} articles, {megabytes:.2f} MB, mean {mean_kb:.2f} KB; cpus {os.cpu_count()}")
-    print(f"load average at start: {os.getloadavg()}")
+    load_at_start = os.getloadavg()
+    print(f"load average at start: {load_at_start} (other work on the machine slows every wall-clock number)")
 
     with tempfile.TemporaryDirectory() as scratch:
         corpus = Path(scratch) / "corpus.jsonl"
@@ -162,7 +163,8 @@ def main() -> None:
         "machine": {
             "cpus": os.cpu_count(),
             "python": platform.python_version(),
-            "load_average": os.getloadavg(),
+            "load_average_start": load_at_start,
+            "load_average_end": os.getloadavg(),
         },
         "repeat": args.repeat,
         "cli_docs_per_s": {str(w): rate(s) for w, s in cli_best.items()},

@@ -175,7 +175,7 @@ def parse_many(
         start_method: How worker processes start (``"fork"``,
             ``"forkserver"`` or ``"spawn"``); by default ``fork`` when this
             process runs a single thread, else ``forkserver`` where it
-            exists, else ``spawn`` (see :func:`default_context`).
+            exists, else ``spawn`` (see ``default_context()``).
 
     Returns:
         An iterator of results, one per item, in input order.

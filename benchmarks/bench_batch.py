@@ -128,16 +128,17 @@ def main() -> None:
         with corpus.open("w", encoding="utf-8") as handle:
             for index, text in enumerate(texts):
                 handle.write(json.dumps({"id": index, "text": text}, ensure_ascii=False) + "\n")
-        out = Path(scratch) / "out.jsonl"
+        outputs = {workers: Path(scratch) / f"out-{workers}.jsonl" for workers in (1, args.workers)}
 
         # Warm the file cache once, untimed.
-        cli_run(corpus, args.workers, out)
+        cli_run(corpus, args.workers, outputs[args.workers])
         cli: dict[int, list[tuple[float, float]]] = {1: [], args.workers: []}
         for _ in range(args.repeat):  # alternate, so a burst of load hits both configurations
             for workers, runs in cli.items():
-                runs.append(cli_run(corpus, workers, out))
+                runs.append(cli_run(corpus, workers, outputs[workers]))
         cli_best = {workers: min(wall for wall, _ in runs) for workers, runs in cli.items()}
         cli_cpu = {workers: min(cpu for _, cpu in runs) for workers, runs in cli.items()}
+        identical = outputs[1].read_bytes() == outputs[args.workers].read_bytes()
 
     work = functools.partial(_article_json, indent=None)
 
@@ -171,6 +172,7 @@ def main() -> None:
         "cli_wall_cpu_seconds": {
             str(w): [[round(x, 3) for x in run] for run in runs] for w, runs in cli.items()
         },
+        "cli_outputs_identical": identical,
         "cli_speedup": round(cli_best[1] / cli_best[args.workers], 2),
         "cli_cpu_ratio": round(cli_cpu[args.workers] / cli_cpu[1], 3),
         "cli_speedup_estimate_idle_cores": round(
@@ -191,6 +193,7 @@ def main() -> None:
         f"arnews parse CLI, --workers {args.workers}: {results['cli_docs_per_s'][str(args.workers)]} docs/s"
     )
     print(f"CLI speed-up with {args.workers} workers: {results['cli_speedup']}x (target >= 1.7x)")
+    print(f"1-worker and {args.workers}-worker outputs identical: {identical}")
     print(
         f"CPU seconds, {args.workers} workers / 1 worker: {results['cli_cpu_ratio']}; speed-up on idle cores "
         f"estimated from CPU time: {results['cli_speedup_estimate_idle_cores']}x"

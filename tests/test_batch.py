@@ -253,6 +253,17 @@ def test_workers_keep_a_bounded_number_of_chunks_in_flight() -> None:
     assert widest <= bound
 
 
+def test_leaving_early_stops_the_workers_without_reading_on() -> None:
+    stream = CountingStream(repeat=1)
+    outcomes = process(iter(stream), len, workers=2, chunksize=8)
+    first = [o.id for o in itertools.islice(outcomes, 3)]
+    outcomes.close()  # type: ignore[attr-defined]
+    pulled = stream.pulled
+    assert first == [0, 1, 2]
+    assert pulled <= (IN_FLIGHT_PER_WORKER * 2 + 1) * 8
+    assert stream.pulled == pulled
+
+
 def test_memory_stays_flat_on_a_long_stream() -> None:
     # 20,000 articles of about 2 KB each are 40 MB of text; only a few must live at once.
     stream = CountingStream(limit=20_000)

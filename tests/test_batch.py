@@ -130,6 +130,13 @@ def test_ids_that_are_not_str_or_int_are_stringified() -> None:
     assert to_job(4, {"id": None, "text": "نص"}).id == 4
 
 
+@pytest.mark.parametrize("article", [None, Article(text="نص")])
+def test_a_result_holds_an_article_or_an_error_never_both_or_neither(article: Article | None) -> None:
+    error = DocumentError("TypeError", "bad", 0) if article else None
+    with pytest.raises(ValueError, match="exactly one"):
+        Result(id=0, article=article, error=error)
+
+
 def test_a_single_text_is_refused_at_the_call() -> None:
     with pytest.raises(TypeError, match="wrap one text in a list"):
         parse_many("نص واحد")

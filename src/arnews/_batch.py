@@ -36,7 +36,17 @@ import attrs
 from arnews._article import parse
 from arnews._model import Article
 
-__all__ = ["DocumentError", "DocumentId", "Job", "Outcome", "Result", "parse_many", "process"]
+__all__ = [
+    "DocumentError",
+    "DocumentId",
+    "Job",
+    "Outcome",
+    "Result",
+    "default_context",
+    "parse_many",
+    "process",
+    "to_job",
+]
 
 T = TypeVar("T")
 
@@ -102,6 +112,10 @@ class Result:
     id: DocumentId
     article: Article | None = None
     error: DocumentError | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if (self.article is None) == (self.error is None):
+            raise ValueError("a Result holds either an article or an error, exactly one of them")
 
     @property
     def ok(self) -> bool:

@@ -62,6 +62,11 @@ DEFAULT_CHUNKSIZE = 32
 IN_FLIGHT_PER_WORKER = 2
 """Chunks queued per worker: one running, one ready, so no worker ever waits."""
 
+WARM_UP_TEXT = (
+    "القاهرة - قال المتحدث إن الاجتماع انتهى في موعده.\n\nThe meeting ended on time, the spokesman said."
+)
+"""An original two-paragraph story that makes the pipeline load everything it loads lazily."""
+
 TOO_LARGE = "DocumentTooLarge"
 WORKER_CRASHED = "WorkerCrashed"
 
@@ -407,9 +412,10 @@ def _chunks(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
 
 
 def _warm_up(function: Callable[[str], object]) -> None:
-    # The first call loads the lazily cached lexicons; the result is not needed.
+    # The first calls load the lazily cached lexicons and models (a Latin
+    # paragraph loads langdetect's profiles, the largest); the result is not needed.
     with contextlib.suppress(Exception):
-        function("")
+        function(WARM_UP_TEXT)
 
 
 def _ignore_interrupt() -> None:

@@ -52,7 +52,15 @@ TRAIN_ARTICLES = range(16)  # 0 is the preamble
 EVAL_ARTICLES = range(16, 31)
 
 # UDHR translation -> the code detect_language should answer.
-TRAIN_UDHR = {"arb": "ar", "pes_1": "fa", "urd": "ur", "pbu": "ps", "uig_arab": "ug"}
+TRAIN_UDHR = {
+    "arb": "ar",
+    "pes_1": "fa",
+    "pes_2": "fa",
+    "urd": "ur",
+    "urd_2": "ur",
+    "pbu": "ps",
+    "uig_arab": "ug",
+}
 EVAL_UDHR = {
     "arb": "ar",
     "pes_1": "fa",

@@ -161,7 +161,8 @@ def test_accuracy_at_three_words_and_more() -> None:
     devset = _devset()
     if not (devset.udhr_available() and devset.klpt_available()):
         pytest.skip(f"the UDHR/klpt cache is absent ({devset.UDHR_CACHE}); run benchmarks/fetch_udhr.sh")
-    targets = {"ar": 0.98, "fa": 0.97, "ur": 0.98, "ps": 0.93, "ckb": 0.95}
+    # The acceptance bar of issue #7.
+    targets = {"ar": 0.98, "fa": 0.98, "ur": 0.98, "ps": 0.90, "ckb": 0.90}
     totals: dict[str, int] = {}
     hits: dict[str, int] = {}
     for _, code, length, snippet in devset.build_devset("eval"):

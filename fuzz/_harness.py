@@ -118,6 +118,9 @@ def one_input(entry: str) -> Callable[[bytes], None]:
 
 def fuzz(entry: str, argv: list[str]) -> None:
     """Fuzz ``entry`` with libFuzzer's command line ``argv`` (e.g. ``-max_total_time=60``)."""
+    # The lexicons and normalization plans are built lazily on the first call;
+    # build them here so one-time set-up does not count against -timeout.
+    adversarial.run_entry(entry, adversarial.PROSE)
     atheris.Setup(argv, one_input(entry))
     atheris.Fuzz()
 

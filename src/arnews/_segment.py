@@ -476,24 +476,19 @@ def _line_continues(text: str, brk_start: int, brk_end: int) -> bool:
     return folded in continuations or (folded[:1] == "و" and folded[1:] in continuations)
 
 
-def _cuts(text: str) -> tuple[list[int], list[int]]:
-    """Where sentences and paragraphs may end, in text order.
+def _boundaries(text: str) -> Iterator[tuple[int, bool]]:
+    """Where sentences end, in text order: ``(offset, also_ends_paragraph)``.
 
-    Returns:
-        ``(sentence_cuts, paragraph_cuts)``: offsets at which a sentence or
-        a paragraph ends (before trimming trailing blanks).
+    The offset may be followed by blanks (a line break ends a sentence at
+    the break); :func:`_pieces` trims them.
     """
-    sentence_cuts: list[int] = []
-    paragraph_cuts: list[int] = []
-    add_sentence, add_paragraph = sentence_cuts.append, paragraph_cuts.append
     for match in _boundary_pattern().finditer(text):
         kind = match.lastgroup
         start, end = match.span()
         if kind == "stop":
-            add_sentence(end)
+            yield end, False
         elif kind == "para":
-            add_sentence(start)
-            add_paragraph(start)
+            yield start, True
         elif kind == "end":
             first = text[start]
             if end - start > 1 and text[start + 1] in _TERMINATORS:
@@ -504,31 +499,35 @@ def _cuts(text: str) -> tuple[list[int], list[int]]:
                     continue
             elif first == "…" and _ellipsis_continues(text, first, end):
                 continue
-            add_sentence(end)
+            yield end, False
         elif kind == "brk":
             if (end - start == 1 or not _is_blank_break(match.group())) and _line_continues(text, start, end):
                 continue
-            add_sentence(start)
-            add_paragraph(start)
+            yield start, True
         else:
-            add_sentence(end)
-    return sentence_cuts, paragraph_cuts
+            yield end, False
 
 
-def _trimmed_bounds(text: str, cuts: list[int]) -> array[int]:
-    """Turn cut offsets into ``[start, end, ...]`` of the non-blank pieces between them."""
+def _pieces(text: str, *, paragraphs_only: bool) -> array[int]:
+    """``[start, end, ...]`` of the non-blank pieces between sentence (or paragraph) ends."""
     bounds: list[int] = []
-    content = _CONTENT.search
+    add = bounds.append
+    content, visible_at = _CONTENT.search, _CONTENT.match
     position = 0
-    for cut in itertools.chain(cuts, (len(text),)):
+    for cut, ends_paragraph in itertools.chain(_boundaries(text), ((len(text), True),)):
+        if paragraphs_only and not ends_paragraph:
+            continue
         found = content(text, position, cut)
-        if found is not None:
-            start = found.start()
-            end = cut
-            while end > start and _CONTENT.match(text, end - 1) is None:
-                end -= 1
-            bounds += (start, end)
-        position = max(position, cut)
+        position = cut
+        if found is None:
+            continue
+        end = cut
+        # A cut after punctuation sits right after a visible character; only
+        # a cut at a line break has blanks to give back.
+        while visible_at(text, end - 1) is None:
+            end -= 1
+        add(found.start())
+        add(end)
     return array("q", bounds)
 
 
@@ -559,8 +558,7 @@ def sentences(text: str) -> SentenceList:
         ['قال د. أحمد إن النمو بلغ 3.5%.', 'وأضاف: "هذا جيد".']
     """
     require_str(text)
-    sentence_cuts, _ = _cuts(text)
-    return SentenceList(text, _trimmed_bounds(text, sentence_cuts))
+    return SentenceList(text, _pieces(text, paragraphs_only=False))
 
 
 def paragraphs(text: str) -> ParagraphList:
@@ -588,8 +586,7 @@ def paragraphs(text: str) -> ParagraphList:
         ['عنوان الخبر', 'قال الوزير إن\nالعمل مستمر.', 'وأضاف.']
     """
     require_str(text)
-    _, paragraph_cuts = _cuts(text)
-    return ParagraphList(text, _trimmed_bounds(text, paragraph_cuts))
+    return ParagraphList(text, _pieces(text, paragraphs_only=True))
 
 
 # ---------------------------------------------------------------------------

@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
+import importlib.util
+import itertools
 import json
 import os
 import pathlib
@@ -447,20 +449,34 @@ def _write_parquet(
 ) -> None:
     if args.output is None:
         raise UsageError("Parquet needs an output file: -o NAME.parquet")
-    try:
-        writer = ParquetOutput(args.output)
-    except ImportError as error:
-        raise UsageError(f"writing Parquet needs pyarrow: pip install 'arnews[parquet]' ({error})") from error
-    except OSError as error:
-        raise UsageError(f"cannot write {args.output}: {error}") from error
+    if not _importable("pyarrow"):
+        raise UsageError("writing Parquet needs pyarrow: pip install 'arnews[parquet]'")
+    folder = pathlib.Path(args.output).parent
+    if not folder.is_dir():
+        raise UsageError(f"cannot write {args.output}: no folder {folder}")
     outcomes: Iterator[Outcome[Rows]] = process(
         jobs, article_rows, workers=args.workers, chunksize=args.chunksize, progress=progress.update
     )
+    # Importing pyarrow starts native threads, after which forking workers is
+    # unsafe (the engine would fall back to the slower fork server); so the
+    # workers start first, with the first outcome.
+    first = next(outcomes, None)
+    try:
+        writer = ParquetOutput(args.output)
+    except (ImportError, OSError) as error:
+        raise UsageError(f"cannot write {args.output}: {error}") from error
     with writer:
-        for outcome in outcomes:
+        for outcome in itertools.chain([first] if first is not None else [], outcomes):
             report.add(outcome.error)
             writer.add(outcome.id, outcome.value, outcome.error)
     report.written = [str(path) for path in table_paths(args.output)]
+
+
+def _importable(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):  # a module set to None in sys.modules, or a broken install
+        return False
 
 
 class _Report:

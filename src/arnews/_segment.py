@@ -15,6 +15,7 @@ abbreviations, era markers and line-continuation words live in
 
 from __future__ import annotations
 
+import abc
 import functools
 import itertools
 import re
@@ -58,7 +59,6 @@ _TERMINATORS = ".!?؟…"
 _CLOSERS = "\"'”’»›)\\]}“‘"
 # A line that ends with one of these cannot be hard-wrapped mid-sentence.
 _CLOSES_LINE = frozenset(_TERMINATORS + _CLOSERS + ":؛;")
-_BLANK = re.compile(rf"[\s{_CONTROL}]*+")
 _CONTENT = re.compile(rf"[^\s{_CONTROL}]")
 
 _LATIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
@@ -179,6 +179,8 @@ class _SpanList(Sequence[_T], Generic[_T]):
     _text: str
 
     def __init__(self, text: str, bounds: Sequence[int]) -> None:
+        # Built by the segmentation functions only: ``bounds`` holds
+        # ``[start0, end0, start1, end1, ...]``, in order, within ``text``.
         self._text = text
         self._bounds = bounds
 
@@ -187,8 +189,9 @@ class _SpanList(Sequence[_T], Generic[_T]):
         """The text the spans point into."""
         return self._text
 
+    @abc.abstractmethod
     def _make(self, start: int, end: int) -> _T:
-        raise NotImplementedError  # pragma: no cover - every subclass defines it
+        """Build the item that spans ``[start, end)``."""
 
     def __len__(self) -> int:
         return len(self._bounds) // 2

@@ -25,15 +25,16 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Final
 
 import attrs
 
 from arnews._data import load_table
-from arnews._dates import DateHit, scan_dates, widen
-from arnews._lexicon import Lexicon, shadow
+from arnews._dates import DateHit, date_words, scan_stable, widen
+from arnews._lexicon import Lexicon, fold
 from arnews._model import Agency, Credit, Dateline, NewsDate, Span
+from arnews._normalize import Aligned, NormalizeConfig, normalize_aligned
 from arnews._validate import require_str
 
 __all__ = ["find_credit", "find_dateline"]
@@ -47,6 +48,10 @@ _MAX_SLOT_WORDS: Final = 4
 # A dateline's slots fit in the first tokens of its line; the rest is body.
 _MAX_TOKENS: Final = 40
 _MAX_LEAD_WORDS: Final = 6
+# A line is first read on its first _WINDOW characters (the tokens of nearly
+# every line end there), then on windows _GROWTH times wider.
+_WINDOW: Final = 96
+_GROWTH: Final = 4
 # A reporter's name has two or three words ("موسى مهدي").
 _MIN_NAME_WORDS: Final = 2
 _MAX_NAME_WORDS: Final = 3
@@ -64,6 +69,9 @@ _INVISIBLE: Final = (
 )
 _BULLETS: Final = "*•·▪►-–—"
 _TATWEEL: Final = "\u0640"
+# The brackets and quotes around a photo credit closing an article ("(رويترز)").
+_PHOTO_OPENERS: Final = '(«"“'
+_PHOTO_CLOSERS: Final = ')»"”'
 _SENTENCE_END = re.compile(r"(?<![.])[.!?؟](?![.])(?:\s|$)")
 _DIGIT = re.compile(r"\d")
 _IN: Final = "في"
@@ -86,6 +94,16 @@ _T_BYLINE: Final = "byline"
 _T_FURNITURE: Final = "furniture"
 _T_QUALIFIER: Final = "qualifier"
 _PLAIN: Final = frozenset({"word", "place", "filler", "byline", "qualifier"})
+# When two marks start at the same place and are as long, the first kind here wins.
+_PRIORITY: Final = {
+    _T_DATE: 0,
+    _T_CREDIT: 1,
+    _T_PLACE: 2,
+    _T_FURNITURE: 3,
+    _T_BYLINE: 4,
+    _T_FILLER: 5,
+    _T_QUALIFIER: 6,
+}
 
 
 @attrs.frozen
@@ -162,6 +180,17 @@ class _Tables:
     separators: str
     brackets: dict[str, str]
     openers: Lexicon[bool]
+    # Every key of the lexicons above and of the date words: one scan tells
+    # whether a stretch of text can hold any mark at all.
+    probe: Lexicon[bool]
+    # The most characters other than spaces any key spans: a match attempt
+    # never reads further than that (plus one character of lookahead).
+    longest: int
+    # Punctuation a credit line may hold around its names.
+    punctuation: frozenset[str]
+    # Whether some credit or opener key starts with such punctuation (then a
+    # credit line cannot be told by its first word alone).
+    keys_open_with_punctuation: bool
 
 
 @functools.cache
@@ -188,6 +217,13 @@ def _tables() -> _Tables:
     # A line that opens like a credit line ("نقلا عن ...") is no dateline either.
     words += [(word, _T_BYLINE) for word in dateline["credit_lines"]["openers"]]
     brackets = {pair[0]: pair[1] for pair in dateline["brackets"]["pairs"]}
+    openers = [(word, True) for word in dateline["credit_lines"]["openers"]]
+    surfaces = [form for form, _ in entries + word_entries + credit_entries + places + words + openers]
+    scanned = surfaces + date_words(openers_only=False)
+    keys = {fold(surface) for surface in scanned} | {fold(surface).casefold() for surface in scanned}
+    surfaces += date_words()
+    punctuation = frozenset(dateline["separators"]["chars"]) | frozenset('()«»"“”*[]. ') | frozenset(_SPACES)
+    credit_keys = {fold(form) for form, _ in entries + credit_entries + word_entries + openers}
     return _Tables(
         sources=Lexicon(entries + word_entries, ignore_case=True),
         credit_sources=Lexicon(entries + credit_entries + word_entries, ignore_case=True),
@@ -195,61 +231,128 @@ def _tables() -> _Tables:
         words=Lexicon(words, ignore_case=True),
         separators=dateline["separators"]["chars"],
         brackets={key: value for key, value in brackets.items() if key != "/"},
-        openers=Lexicon([(word, True) for word in dateline["credit_lines"]["openers"]]),
+        openers=Lexicon(openers),
+        probe=Lexicon([(surface, True) for surface in surfaces], ignore_case=True),
+        longest=max(len(key.replace(" ", "")) for key in keys),
+        punctuation=punctuation,
+        keys_open_with_punctuation=any(key[:1] in punctuation for key in credit_keys),
     )
+
+
+@functools.cache
+def _matching() -> NormalizeConfig:
+    return NormalizeConfig.matching()
+
+
+def _shadow(text: str) -> Aligned:
+    """The matching shadow (:func:`arnews._lexicon.shadow`), with the profile built once."""
+    return normalize_aligned(text, _matching())
+
+
+def _stable_limit(shadow_text: str, longest: int) -> int:
+    """The shadow offset before which lexicon matches are those of any longer text.
+
+    A match attempt reads key characters and runs of spaces, at most
+    ``longest`` characters other than spaces, then one character of
+    lookahead. An attempt that starts with more than ``longest`` such
+    characters still ahead of it in the shadow therefore never reads past
+    its end, and finds what it would find in a longer text. Returns the
+    largest offset with ``longest + 1`` characters other than spaces from it
+    to the end (0 when the text has fewer).
+    """
+    need = longest + 1
+    size = len(shadow_text)
+    limit = size
+    while limit > 0:
+        count = size - limit - shadow_text.count(" ", limit)
+        if count >= need:
+            return limit
+        limit = max(0, limit - (need - count))
+    return 0
 
 
 # ---------------------------------------------------------------------------
 # Marks and tokens
 
 
-def _marks(text: str, end: int) -> dict[int, _Mark]:
-    """What the lexicons and the date scanner know about ``text[:end]``, keyed by original start."""
-    tables = _tables()
-    al = shadow(text[:end])
+def _line_tokens(text: str, start: int, end: int, tables: _Tables) -> list[_Token]:
+    """The tokens of one line, marks read on as little of the line as needed.
+
+    The tokens of a dateline fit in the first few dozen characters of its
+    line, so only a window at the start of the line is shadowed and scanned.
+    The window ends before a space, and :func:`_window_marks` says up to
+    where its marks are those of the whole line; when the tokens reach past
+    that point, the window grows (at last to the whole line), so the tokens
+    are always those of the whole line.
+    """
+    width = _WINDOW
+    while True:
+        cut = start + width
+        if cut >= end:
+            cut = end
+        else:
+            space = text.find(" ", cut, end)
+            cut = end if space < 0 else space
+        marks, trusted = _window_marks(text, start, cut, tables, whole=cut == end)
+        tokens = _tokens(text, start, end, marks, tables)
+        if cut == end or (tokens and tokens[-1].end < trusted):
+            return tokens
+        width *= _GROWTH
+
+
+def _window_marks(
+    text: str, start: int, cut: int, tables: _Tables, *, whole: bool
+) -> tuple[dict[int, _Mark], int]:
+    """What the lexicons and the date scanner know about ``text[start:cut]``, keyed by original start.
+
+    Returns the marks and the original offset before which they are the
+    marks of the whole line (``cut`` when the window is the whole line).
+    """
+    al = _shadow(text[start:cut])
+    shadow_text = al.text
+    limit = len(shadow_text) if whole else _stable_limit(shadow_text, tables.longest)
+    # One probe first: most lines start with no key of any table and no digit.
+    probe = tables.probe.pattern.search(shadow_text)
+    if (probe is None or probe.start() >= limit) and _DIGIT.search(shadow_text, 0, limit) is None:
+        return {}, start + al.to_original(limit)
     found: list[_Mark] = []
 
-    def original(start: int, stop: int) -> Span:
-        return widen(text, al.span_to_original(Span(start, stop)))
+    def original(first: int, stop: int) -> Span:
+        span = al.span_to_original(Span(first, stop))
+        return widen(text, Span(start + span.start, start + span.end))
 
-    previous_end = 0
-    for hit in scan_dates(al, bare_numeric=True):
+    hits, stable = scan_stable(al, limit, bare_numeric=True, origin=start)
+    if not whole:
+        limit = min(limit, stable)
+    previous_end = start
+    for hit in hits:
         span = hit.date.span or Span(0, 0)
         # "... هـ الموافق ... م": the link word belongs to the second date's slot.
-        start = span.start
+        first = span.start
         if hit.linked:
-            start = previous_end
-            while start < span.start and (text[start] in _SPACES or text[start] in _INVISIBLE):
-                start += 1
-        found.append(_Mark(start, span.end, _T_DATE, date=hit))
+            first = previous_end
+            while first < span.start and (text[first] in _SPACES or text[first] in _INVISIBLE):
+                first += 1
+        found.append(_Mark(first, span.end, _T_DATE, date=hit))
         previous_end = span.end
-    for credit in tables.sources.finditer(al.text):
+    for credit in tables.sources.finditer(shadow_text):
         span = original(credit.start, credit.end)
         found.append(_Mark(span.start, span.end, _T_CREDIT, source=credit.value))
     place_spans = set()
-    for place in tables.places.finditer(al.text):
+    for place in tables.places.finditer(shadow_text):
         span = original(place.start, place.end)
         place_spans.add((span.start, span.end))
         found.append(_Mark(span.start, span.end, _T_PLACE, place=True))
-    for word in tables.words.finditer(al.text):
+    for word in tables.words.finditer(shadow_text):
         span = original(word.start, word.end)
         found.append(_Mark(span.start, span.end, word.value))
-    priority = {
-        _T_DATE: 0,
-        _T_CREDIT: 1,
-        _T_PLACE: 2,
-        _T_FURNITURE: 3,
-        _T_BYLINE: 4,
-        _T_FILLER: 5,
-        _T_QUALIFIER: 6,
-    }
     best: dict[int, _Mark] = {}
-    for mark in sorted(found, key=lambda m: (m.start, -(m.end - m.start), priority[m.kind])):
+    for mark in sorted(found, key=lambda m: (m.start, -(m.end - m.start), _PRIORITY[m.kind])):
         if mark.start in best:
             continue
         both = (mark.start, mark.end) in place_spans and mark.kind == _T_CREDIT
         best[mark.start] = attrs.evolve(mark, place=True) if both else mark
-    return best
+    return best, start + al.to_original(limit)
 
 
 def _tokens(text: str, start: int, end: int, marks: dict[int, _Mark], tables: _Tables) -> list[_Token]:
@@ -719,12 +822,18 @@ def find_dateline(text: str) -> Dateline | None:
         return None
     tables = _tables()
     lines = _lines(text, head_end)[: _MAX_LINES + 2]
-    # Lexicons need to see no further than the lines that will be read.
-    head_end = lines[-1][1] if lines else head_end
-    marks = _marks(text, head_end)
+    # Lines are tokenized when read (most articles stop at the first), and
+    # once (a line ending in a separator is read again with the next one).
+    tokenized: dict[int, list[_Token]] = {}
+
+    def line_tokens(index: int) -> list[_Token]:
+        if index not in tokenized:
+            tokenized[index] = _line_tokens(text, *lines[index], tables)
+        return tokenized[index]
+
     seen_body = False
     for index, (start, end) in enumerate(lines[:_MAX_LINES]):
-        reading = _read_line(text, lines, index, marks, tables, weak_allowed=not seen_body)
+        reading = _read_line(text, lines, index, line_tokens, tables, weak_allowed=not seen_body)
         if reading is not None:
             return _dateline(text, start, reading)
         if len(text[start:end].split()) >= _LONG_PARAGRAPH_WORDS:
@@ -756,20 +865,20 @@ def _read_line(
     text: str,
     lines: list[tuple[int, int]],
     index: int,
-    marks: dict[int, _Mark],
+    line_tokens: Callable[[int], list[_Token]],
     tables: _Tables,
     *,
     weak_allowed: bool,
 ) -> _Reading | None:
-    start, end = lines[index]
-    tokens = _demote_word_credits(_tokens(text, start, end, marks, tables))
+    end = lines[index][1]
+    tokens = _demote_word_credits(line_tokens(index))
     if not tokens or tokens[0].kind in (_T_BYLINE, _T_SEP, _T_FURNITURE):
         return None
     following = index + 1
     # A dateline broken after a separator, its credit on the next line
     # ("رام الله - نظير فالح-⏎(رويترز):", "الشعب نيوز:-⏎بترا").
     if tokens[-1].kind == _T_SEP and following < len(lines):
-        more = _demote_word_credits(_tokens(text, *lines[following], marks, tables))
+        more = _demote_word_credits(line_tokens(following))
         opens_with_credit = more and (
             more[0].kind == _T_CREDIT
             or (more[0].kind == _T_OPEN and len(more) > 1 and more[1].kind == _T_CREDIT)
@@ -863,21 +972,44 @@ def find_credit(text: str) -> Credit | None:
     if not tail.strip():
         return None
     tables = _tables()
-    al = shadow(tail)
-    found: list[tuple[int, int, _Source]] = []
-    for match in tables.credit_sources.finditer(al.text):
-        span = al.span_to_original(Span(match.start, match.end))
-        found.append((tail_start + span.start, tail_start + span.end, match.value))
-    openers = []
-    for opener in tables.openers.finditer(al.text):
-        span = al.span_to_original(Span(opener.start, opener.end))
-        openers.append((tail_start + span.start, tail_start + span.end))
     lines = _lines(tail, len(tail), skip_bullet=False)[-_TAIL_LINES:]
     for start, end in reversed([(tail_start + s, tail_start + e) for s, e in lines]):
+        if not _may_be_credit_line(text, start, end, tables):
+            continue
+        # Keys never cross a line break, so the line's own shadow finds what
+        # the whole tail's would.
+        al = _shadow(text[start:end])
+        found: list[tuple[int, int, _Source]] = []
+        for match in tables.credit_sources.finditer(al.text):
+            span = al.span_to_original(Span(match.start, match.end))
+            found.append((start + span.start, start + span.end, match.value))
+        openers = []
+        for opener in tables.openers.finditer(al.text):
+            span = al.span_to_original(Span(opener.start, opener.end))
+            openers.append((start + span.start, start + span.end))
         credit = _credit_line(text, (start, end), found, openers, tables)
         if credit is not None:
             return credit
     return None
+
+
+def _may_be_credit_line(text: str, start: int, end: int, tables: _Tables) -> bool:
+    """A cheap test every credit line passes (see :func:`_credit_line`), most body lines fail.
+
+    A credit line either ends in a closing bracket or quote (a photo credit)
+    or has a credited name or an opener (``المصدر``) as its first word, after
+    punctuation only.
+    """
+    line = text[start:end].rstrip()
+    if not line or line[-1] in _PHOTO_CLOSERS or tables.keys_open_with_punctuation:
+        return True
+    first = next((i for i, char in enumerate(line) if char not in tables.punctuation), len(line))
+    window = line[first : first + _GROWTH * tables.longest]
+    al = _shadow(window)
+    # An attempt with more than `longest` characters ahead never reads past the window.
+    if len(window) < len(line) - first and _stable_limit(al.text, tables.longest) == 0:
+        al = _shadow(line[first:])
+    return bool(tables.credit_sources.pattern.match(al.text) or tables.openers.pattern.match(al.text))
 
 
 def _credit_line(
@@ -899,7 +1031,7 @@ def _credit_line(
         gaps.append(text[pos:s])
         pos = e
     gaps.append(text[pos:stripped_end])
-    punctuation = set(tables.separators) | set('()«»"“”*[]. ') | set(_SPACES)
+    punctuation = tables.punctuation
     if all(all(ch in punctuation for ch in gap) for gap in gaps):
         return _credit(text, Span(start, stripped_end), inside)
     # An opener, then the credited name: "المصدر: تاس", "*نقلا عن الأهرام المصرية".
@@ -915,7 +1047,7 @@ def _credit_line(
     last_start, last_end, _ = inside[-1]
     before = text[last_start - 1] if last_start > 0 else ""
     after = text[last_end:stripped_end]
-    if before in '(«"“' and after and all(ch in ')»"”' for ch in after):
+    if before in _PHOTO_OPENERS and after and all(ch in _PHOTO_CLOSERS for ch in after):
         return _credit(text, Span(last_start - 1, stripped_end), inside[-1:])
     return None
 

@@ -33,7 +33,7 @@ from arnews._model import Calendar, NewsDate, Span
 from arnews._normalize import Aligned
 from arnews._validate import require_str
 
-__all__ = ["DateHit", "find_dates", "parse_date", "scan_dates", "widen"]
+__all__ = ["DateHit", "date_words", "find_dates", "parse_date", "scan_dates", "scan_stable", "widen"]
 
 # Kinds of atoms.
 _MONTH: Final = "month"
@@ -46,6 +46,8 @@ _DAY_WORD: Final = "day_word"
 _LINK: Final = "corresponding"
 _NUMBER: Final = "number"
 _SEP: Final = "sep"
+# The atoms a date can open with.
+_OPENERS: Final = (_DAY_WORD, _WEEKDAY, _ORDINAL, _NUMBER, _MONTH, _MONTH_WORD)
 
 # A number, with an era letter glued to it ("2023م", "1446هـ" whose tatweel
 # the shadow drops). Digits may be glued to a preceding word ("الدمام25").
@@ -100,7 +102,7 @@ class DateHit:
 
 
 @functools.cache
-def _lexicon() -> Lexicon[_Word]:
+def _entries() -> tuple[tuple[str, _Word], ...]:
     table = load_table("dates")
     entries: list[tuple[str, _Word]] = []
     for system, cal in (("gregorian", Calendar.GREGORIAN), ("hijri", Calendar.HIJRI)):
@@ -115,7 +117,24 @@ def _lexicon() -> Lexicon[_Word]:
         entries += [(s, _Word(_ERA, 0, cal)) for s in table["eras"][era]]
     for kind in (_OF, _MONTH_WORD, _DAY_WORD, _LINK):
         entries += [(s, _Word(kind)) for s in table["connectors"][kind]]
-    return Lexicon(entries)
+    return tuple(entries)
+
+
+@functools.cache
+def _lexicon() -> Lexicon[_Word]:
+    return Lexicon(_entries())
+
+
+def date_words(*, openers_only: bool = True) -> list[str]:
+    """Every word a date expression can open with (month names, ordinals, weekdays, ``يوم``, ``شهر``).
+
+    A date opens with one of these or with a number, so a stretch of text
+    holding none of them and no digit holds the start of no date; the
+    dateline reader uses this to skip most lines with a single probe.
+    Connectors inside a date (``من``, ``الموافق``) and era markers are left
+    out: they never open one (``openers_only=False`` lists them too).
+    """
+    return [surface for surface, word in _entries() if word.kind in _OPENERS or not openers_only]
 
 
 def _atoms(text: str, start: int = 0, end: int | None = None) -> list[_Atom]:
@@ -357,7 +376,7 @@ def _is_mark(char: str) -> bool:
 
 
 def scan_dates(
-    al: Aligned, start: int = 0, end: int | None = None, *, bare_numeric: bool = False
+    al: Aligned, start: int = 0, end: int | None = None, *, bare_numeric: bool = False, origin: int = 0
 ) -> list[DateHit]:
     """Find every date in a shadow text (between ``start`` and ``end``), spans mapped to the original.
 
@@ -368,17 +387,59 @@ def scan_dates(
         bare_numeric: Also accept a day and month in digits with no year
             (``24 - 1``), which outside a dateline is more often a score or
             a range.
+        origin: Where ``al.original`` starts in the caller's text; the
+            dates' spans are shifted by it.
 
     Returns:
         The dates in order, without overlaps.
     """
-    atoms = _atoms(al.text, start, end)
+    return _read_atoms(al, _atoms(al.text, start, end), bare_numeric=bare_numeric, origin=origin)
+
+
+def scan_stable(al: Aligned, limit: int, *, bare_numeric: bool, origin: int = 0) -> tuple[list[DateHit], int]:
+    """Scan a shadow that is a prefix of a longer one; say up to where its dates are final.
+
+    The dateline reader shadows only the first characters of a line. A date
+    read there could still grow or change with the text after the cut, but a
+    date is a chain of atoms with only spaces between them (see
+    ``_Reader.joined``), so no date reaches across a stretch holding a word
+    that is no atom. Dates that start before such a stretch are the dates of
+    any longer text too, as long as the atoms before it are (the caller
+    guarantees that for atoms starting before ``limit``).
+
+    Args:
+        al: The shadow of the prefix.
+        limit: Shadow offset before which the caller knows the atoms are final.
+        bare_numeric: As for :func:`scan_dates`.
+        origin: As for :func:`scan_dates`.
+
+    Returns:
+        The dates of the prefix, and the shadow offset before which every
+        date starting there is final (at most ``limit``; 0 when none is).
+    """
+    text = al.text
+    atoms = _atoms(text)
+    stable = 0
+    previous_end = 0
+    bounds = [(atom.start, atom.end) for atom in atoms]
+    for atom_start, atom_end in [*bounds, (len(text), len(text))]:
+        stop = min(atom_start, limit)
+        # A word that is no atom breaks every chain; a lone glued "ل" does not.
+        if previous_end < stop and text[previous_end:stop].strip() not in ("", _GLUED_LAM):
+            stable = stop
+        if atom_start >= limit:
+            break
+        previous_end = atom_end
+    return _read_atoms(al, atoms, bare_numeric=bare_numeric, origin=origin), stable
+
+
+def _read_atoms(al: Aligned, atoms: list[_Atom], *, bare_numeric: bool, origin: int) -> list[DateHit]:
     reader = _Reader(al.text, atoms, bare_numeric=bare_numeric)
     hits: list[DateHit] = []
     i = 0
     link_at = -1
     while i < len(atoms):
-        if atoms[i].kind not in (_DAY_WORD, _WEEKDAY, _ORDINAL, _NUMBER, _MONTH, _MONTH_WORD):
+        if atoms[i].kind not in _OPENERS:
             if atoms[i].kind == _LINK and hits and reader.joined(i) and hits[-1].end == atoms[i - 1].end:
                 link_at = i + 1
             i += 1
@@ -389,6 +450,8 @@ def scan_dates(
             continue
         date, after, shadow_span = found
         original = widen(al.original, al.span_to_original(shadow_span))
+        if origin:
+            original = Span(original.start + origin, original.end + origin)
         hits.append(
             DateHit(
                 attrs.evolve(date, span=original),

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -28,7 +29,7 @@ from typing import Any
 import attrs
 
 from arnews._data import load_table
-from arnews._lexicon import Lexicon, fold, shadow
+from arnews._lexicon import Lexicon, LexiconMatch, fold, shadow
 from arnews._model import Cue, Quote, QuoteKind, Sentence, Span, Speaker
 from arnews._normalize import Aligned
 from arnews._segment import sentences as split_sentences
@@ -58,7 +59,20 @@ _LABEL_CHAIN = 4
 # quote run to the end of the text (output quadratic in the input).
 _MAX_CLAUSE_TOKENS = 120
 
+# Only the sentences that hold a cue are cut into tokens; a "sentence" longer than
+# any real one (no sentence ends in a megabyte) only around its first cues, as far
+# as a frame (25 words) and a clause (120 tokens) reach, in characters.
+_LONG_REGION = 8000
+_MAX_CUES_PER_REGION = 64
+_REACH_BEFORE = 400
+_REACH_AFTER = 3000
+_CONTEXT_BEFORE = 80
+_MAX_WORD = 64
+
 _TOKEN = re.compile(r"\w+|\S")
+# The same tokens, with the word ones captured: ``bool`` of each item says word or sign.
+_WORD_OR_SIGN = re.compile(r"(\w+)|\S")
+_WORD_CHAR = re.compile(r"\w\w")
 _FINAL = frozenset(".!?؟…")
 _COMMAS = frozenset("،,؛")
 _DASHES_AND_COMMAS = _COMMAS | {"-", "–", "—"}
@@ -108,6 +122,7 @@ class _Tables:
     doubled_open: str
     doubled_close: str
     mark_pattern: re.Pattern[str]
+    line_opening_mark: re.Pattern[str]  # a mark that opens a line (maybe after spaces)
 
 
 # A complement that is speech itself lets the marks stand a few words off.
@@ -165,6 +180,9 @@ def _tables() -> _Tables:
     mark_pattern = re.compile(
         f"{re.escape(doubled_open)}|{re.escape(doubled_close)}|[{''.join(re.escape(c) for c in chars)}]"
     )
+    line_opening_mark = re.compile(
+        f"(?m)^[^\\S\\n]*[{''.join(re.escape(c) for c in {*chars, doubled_open[0]})}]"
+    )
     complementizers = data["complementizers"]
     labels = data["labels"]
     return _Tables(
@@ -186,6 +204,7 @@ def _tables() -> _Tables:
         doubled_open=doubled_open,
         doubled_close=doubled_close,
         mark_pattern=mark_pattern,
+        line_opening_mark=line_opening_mark,
     )
 
 
@@ -193,33 +212,105 @@ def _tables() -> _Tables:
 # The shadow text, cut into tokens and placed in sentences and lines.
 
 
-def _tokens(text: str, aligned: Aligned, sentences: Sequence[Sentence]) -> Tokens:
-    """Cut the shadow into tokens and number their sentences and lines.
+def _tokens(
+    text: str, aligned: Aligned, windows: list[tuple[int, int]], sentence_starts: list[int]
+) -> Tokens:
+    """Cut the windows of the shadow into tokens and number their sentences and lines.
 
-    Sentence starts are mapped into the shadow once each (mapping every token
-    back to the original would cost a search per token).
+    Only the windows are cut (the stretches around cues, see
+    :func:`_windows`), each by C-level passes (``findall``, ``split``,
+    ``accumulate``, ``map``) rather than a Python loop per token. Two windows
+    never share a sentence or a line number, so no scan runs from one into
+    the next as if they were adjacent in the text.
     """
-    sentence_starts = [aligned.to_normalized(sentence.span.start) for sentence in sentences]
     starts: list[int] = []
     ends: list[int] = []
     words: list[bool] = []
-    line_of: list[int] = []
     sentence_of: list[int] = []
+    line_of: list[int] = []
+    sentence_step = len(sentence_starts) + 1
     line = 0
-    sentence = 0
     previous = 0
-    for found in _TOKEN.finditer(text):
-        start = found.start()
-        starts.append(start)
-        ends.append(found.end())
-        words.append(found.group()[0].isalnum() or found.group()[0] == "_")
+    for ordinal, (start, end) in enumerate(windows):
+        piece = text[start:end]
+        found = _TOKEN.findall(piece)
+        gaps = _TOKEN.split(piece)
+        count = len(found)
+        # Gap and token lengths interleaved: their running sum gives every start and end.
+        lengths = [0] * (2 * count + 1)
+        lengths[0::2] = map(len, gaps)
+        lengths[1::2] = map(len, found)
+        lengths[0] += start
+        offsets = list(itertools.accumulate(lengths))
+        window_starts = offsets[0 : 2 * count : 2]
+        starts += window_starts
+        ends += offsets[1 : 2 * count : 2]
+        words += map(bool, _WORD_OR_SIGN.findall(piece))
+        # Tokens hold no line break: a token's line counts the breaks in the gaps before it.
         line += text.count("\n", previous, start)
         previous = start
-        line_of.append(line)
-        while sentence < len(sentence_starts) and sentence_starts[sentence] <= start:
-            sentence += 1
-        sentence_of.append(sentence)
+        breaks = itertools.accumulate(
+            map(str.count, gaps[:count], itertools.repeat("\n")), initial=line + ordinal
+        )
+        line_of += itertools.islice(breaks, 1, None)
+        line += piece.count("\n")
+        previous = end
+        bump = ordinal * sentence_step
+        sentence_of += (
+            bump + number
+            for number in map(bisect.bisect_right, itertools.repeat(sentence_starts), window_starts)
+        )
     return Tokens(text, starts, ends, words, sentence_of, line_of, aligned.original, aligned.to_original)
+
+
+def _windows(text: str, bounds: list[int], hits: dict[int, list[int]]) -> list[tuple[int, int]]:
+    """The stretches of the shadow worth cutting into tokens: sentences with cues.
+
+    ``bounds`` are the region starts (0, then each sentence start, then the
+    text's end); ``hits`` maps each region to the starts of its cues. A
+    region of ordinary length is taken whole, with a little context before
+    it (the words a label check looks back at); a region longer than any
+    real sentence (a text with no sentence ends) only around its cues, as
+    far as a frame and a clause can reach.
+    """
+    spans: list[tuple[int, int]] = []
+    for region in sorted(hits):
+        start, end = bounds[region], bounds[region + 1]
+        if end - start <= _LONG_REGION:
+            spans.append((max(0, start - _CONTEXT_BEFORE), end))
+        else:
+            spans.extend(
+                (max(start, cue - _REACH_BEFORE), min(end, cue + _REACH_AFTER)) for cue in hits[region]
+            )
+    merged: list[tuple[int, int]] = []
+    for rough_start, rough_end in spans:
+        start, end = _word_edge_before(text, rough_start), _word_edge_after(text, rough_end)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside_word(text: str, index: int) -> bool:
+    """Whether a cut at ``index`` would split a token (a run of word characters)."""
+    return 0 < index < len(text) and _WORD_CHAR.match(text, index - 1, index + 1) is not None
+
+
+def _word_edge_before(text: str, index: int) -> int:
+    """Move ``index`` back to the start of its word (a bounded number of steps)."""
+    floor = max(0, index - _MAX_WORD)
+    while index > floor and _inside_word(text, index):
+        index -= 1
+    return index
+
+
+def _word_edge_after(text: str, index: int) -> int:
+    """Move ``index`` on to the end of its word (a bounded number of steps)."""
+    ceiling = min(len(text), index + _MAX_WORD)
+    while index < ceiling and _inside_word(text, index):
+        index += 1
+    return index
 
 
 # ---------------------------------------------------------------------------
@@ -375,9 +466,10 @@ class _Context:
     repeated: Counter[str]
     mark_tokens: list[int] = attrs.field(factory=list)  # token indices of opening marks, sorted
     frames: dict[int, _Frame] = attrs.field(factory=dict)  # each cue's frame, by its first token
-    next_break: list[int] = attrs.field(factory=list)  # first clause break at or after each token
-    sentence_last: list[int] = attrs.field(factory=list)  # last token of each token's sentence
-    enclosing_end: list[int] = attrs.field(factory=list)  # where the marks around each token close
+    enclosing_end: dict[int, int] = attrs.field(factory=dict)  # where the marks around each cue close
+    # Token indices where closed marks open and close, sorted: inside marks, no clause breaks.
+    mark_opens: list[int] = attrs.field(factory=list)
+    mark_closes: list[int] = attrs.field(factory=list)
 
 
 def _content_words(text: str, marks: _Marks) -> int:
@@ -509,45 +601,52 @@ def _clause_end(context: _Context, start: int, limit: int) -> int:
     The clause runs to the end of the sentence, or to a comma (or ``و``)
     before another cue that opens a frame of its own (``، مشيرا إلى أن``) or
     before the writer's own continuation (``، وذلك``), or to ``limit`` (the
-    closing mark of a quote the cue stands in). The breaks are laid out once
-    per text (:func:`_lay_out`), so this is a lookup.
+    closing mark of a quote the cue stands in), and to at most
+    ``_MAX_CLAUSE_TOKENS`` tokens. No clause breaks inside quote marks.
     """
     tokens = context.tokens
     if start >= len(tokens):
         return len(tokens.text)
-    last = min(context.next_break[start] - 1, context.sentence_last[start], start + _MAX_CLAUSE_TOKENS)
+    last = start
+    ceiling = min(start + _MAX_CLAUSE_TOKENS, len(tokens) - 1)
+    index = start
+    while True:
+        if (
+            _may_break_clause(context, index)
+            and not _inside_marks(context, index)
+            and _breaks_clause(context, index)
+        ):
+            last = index - 1
+            break
+        if index >= ceiling or not tokens.same_sentence(index, index + 1):
+            last = index
+            break
+        index += 1
     if last < start:
         return tokens.starts[start]
     return min(tokens.ends[last], limit)
 
 
+def _may_break_clause(context: _Context, index: int) -> bool:
+    return index in context.cues or context.tokens.word(index) in _COMMAS
+
+
+def _inside_marks(context: _Context, index: int) -> bool:
+    """Whether token ``index`` stands inside closed quote marks (two binary searches)."""
+    opened = bisect.bisect_right(context.mark_opens, index)
+    return opened > bisect.bisect_right(context.mark_closes, index)
+
+
 def _lay_out(context: _Context, pairs: list[_Marks]) -> None:
-    """Lay out, in one pass each, where sentences end, clauses break and marks close."""
+    """Lay out, once per text, where closed marks open and close and which marks enclose each cue."""
     tokens = context.tokens
-    count = len(tokens)
     closed = [marks for marks in pairs if marks.closed]
-    # Inside quote marks the words are the source's own: no clause of the cue ends there.
-    depth = [0] * (count + 1)
-    for marks in closed:
-        depth[tokens.token_at(marks.start)] += 1
-        depth[tokens.token_at(marks.end)] -= 1
-    inside = 0
-    breaks: list[bool] = []
-    for index in range(count):
-        inside += depth[index]
-        breaks.append(not inside and _breaks_clause(context, index))
-    next_break = [count] * (count + 1)
-    sentence_last = [count - 1] * count
-    for index in range(count - 1, -1, -1):
-        next_break[index] = index if breaks[index] else next_break[index + 1]
-        if index + 1 < count and tokens.sentence_of[index + 1] == tokens.sentence_of[index]:
-            sentence_last[index] = sentence_last[index + 1]
-        else:
-            sentence_last[index] = index
-    enclosing_end = [len(tokens.text)] * count
+    context.mark_opens = sorted(tokens.token_at(marks.start) for marks in closed)
+    context.mark_closes = sorted(tokens.token_at(marks.end) for marks in closed)
+    # The innermost closed pair around each cue: one sweep over cues and pairs together.
     open_ends: list[int] = []
     position = 0
-    for index in range(count):
+    for index in sorted(context.cues):
         start = tokens.starts[index]
         while open_ends and open_ends[-1] <= start:
             open_ends.pop()
@@ -555,11 +654,7 @@ def _lay_out(context: _Context, pairs: list[_Marks]) -> None:
             if closed[position].end > start:
                 open_ends.append(closed[position].end)
             position += 1
-        if open_ends:
-            enclosing_end[index] = open_ends[-1]
-    context.next_break = next_break
-    context.sentence_last = sentence_last
-    context.enclosing_end = enclosing_end
+        context.enclosing_end[index] = open_ends[-1] if open_ends else len(tokens.text)
 
 
 def _breaks_clause(context: _Context, index: int) -> bool:
@@ -652,26 +747,62 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None) -> list[
     require_str(text)
     if not text.strip():
         return []
+    aligned = shadow(text)
+    shadow_text = aligned.text
+    tables = _tables()
+    if tables.cues.pattern.search(shadow_text) is None:
+        return []  # every quote needs a cue: a text with none costs one regex scan
     if sentences is None:
         sentences = split_sentences(text)
-    aligned = shadow(text)
-    tokens = _tokens(aligned.text, aligned, sentences)
+    sentence_starts = [aligned.to_normalized(sentence.span.start) for sentence in sentences]
+    bounds = [0, *sentence_starts, len(shadow_text)]
+    hits = _cue_hits(shadow_text, sentence_starts, bounds)
+    for found in tables.line_opening_mark.finditer(shadow_text):
+        # A paragraph that opens with a mark may continue the quote before it.
+        hits.setdefault(bisect.bisect_right(sentence_starts, found.end() - 1), [])
+    windows = _windows(shadow_text, bounds, hits)
+    tokens = _tokens(shadow_text, aligned, windows, sentence_starts)
     if not len(tokens):
         return []
-    found = _find(_context(aligned.text, tokens), tokens)
-    return _to_quotes(text, aligned, found)
+    found_quotes = _find(_context(shadow_text, tokens, windows), tokens)
+    return _to_quotes(text, aligned, found_quotes)
 
 
-def _context(text: str, tokens: Tokens) -> _Context:
+def _cue_hits(text: str, sentence_starts: list[int], bounds: list[int]) -> dict[int, list[int]]:
+    """The start of every cue the lexicon finds, by region (``_MAX_CUES_PER_REGION`` at most each)."""
+    search = _tables().cues.pattern.search
+    hits: dict[int, list[int]] = {}
+    position = 0
+    while (found := search(text, position)) is not None:
+        start = found.start("key")
+        region = bisect.bisect_right(sentence_starts, start)
+        starts = hits.setdefault(region, [])
+        starts.append(start)
+        position = found.end()
+        if len(starts) >= _MAX_CUES_PER_REGION:
+            position = max(position, bounds[region + 1])  # the rest of this region is left out
+    return hits
+
+
+def _context(text: str, tokens: Tokens, windows: list[tuple[int, int]]) -> _Context:
     tables = _tables()
     pairs = _pair_marks(text)
-    marks_at = {tokens.token_at(marks.open_at): marks for marks in pairs}
-    complementizers = {
-        tokens.token_at(match.start): match.end for match in tables.complementizers.finditer(text)
-    }
-    asides = {tokens.token_at(match.start) for match in tables.asides.finditer(text)}
+
+    def at_token(offset: int) -> int | None:
+        index = tokens.token_at(offset)
+        return index if index < len(tokens) and tokens.starts[index] == offset else None
+
+    marks_at = {index: marks for marks in pairs if (index := at_token(marks.open_at)) is not None}
+    complementizers: dict[int, int] = {}
+    asides: set[int] = set()
     cues: dict[int, tuple[int, _CueForm]] = {}
-    for match in tables.cues.finditer(text):
+    matches: list[LexiconMatch[_CueForm]] = []
+    for start, end in windows:
+        for word in tables.complementizers.finditer(text, start, end):
+            complementizers[tokens.token_at(word.start)] = word.end
+        asides.update(tokens.token_at(phrase.start) for phrase in tables.asides.finditer(text, start, end))
+        matches.extend(tables.cues.finditer(text, start, end))
+    for match in matches:
         first = tokens.token_at(match.start)
         before = tokens.word(first - 1) if first > 0 else ""
         if first in asides or before in tables.not_before:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import concurrent.futures
 import functools
 import itertools
@@ -17,7 +18,6 @@ from hypothesis import strategies as st
 # rest of the package importing cleanly.
 from arnews._model import Span
 from arnews._normalize import (
-    _BLOCK,
     _DECODING,
     _SENTINEL,
     NORMALIZATION_STEPS,
@@ -25,6 +25,7 @@ from arnews._normalize import (
     Change,
     NormalizeConfig,
     _compile,
+    _mark_outside,
     explain,
     normalize,
     normalize_aligned,
@@ -262,7 +263,13 @@ def test_original_spans_map_to_their_own_normalization(
     mapped = al.span_to_normalized(Span(start, end))
     assert mapped.slice(al.text) == normalize(text[start:end], config)
     back = al.span_to_original(mapped)
-    assert Span(start, end).contains(back) or (back.start == back.end and start <= back.start <= end)
+    if mapped.start < mapped.end:
+        assert Span(start, end).contains(back)
+    else:
+        # Every original point in a stretch of removed characters maps to the
+        # same normalized point, which maps back to one of them: the last.
+        assert back.start == back.end
+        assert al.to_normalized(back.start) == mapped.start
 
 
 def test_match_on_the_shadow_reports_the_original_span() -> None:
@@ -292,8 +299,9 @@ def test_part_of_an_expansion_widens_to_the_whole_character() -> None:
     assert al.to_normalized(1) == 2
 
 
-def test_offsets_across_many_blocks() -> None:
-    text = ("كَتَبَ ﻻ " * (3 * _BLOCK))[: 5 * _BLOCK + 7]
+def test_offsets_across_many_breakpoints() -> None:
+    # Removed runs and expansions side by side, in every order, many times over.
+    text = ("كَتَبَ ﻻ\u0651ﻻﻻ\u064e\u0640ﻻ " * 300)[:2000] + "\u064e"
     config = NormalizeConfig.matching()
     al = normalize_aligned(text, config)
     lengths = reference_lengths(text, config)
@@ -303,6 +311,8 @@ def test_offsets_across_many_blocks() -> None:
         for j in range(position, position + length):
             assert al.to_original(j) == i
         position += length
+    assert al.to_normalized(len(text)) == len(al.text)
+    assert al.to_original(len(al.text)) == len(text)
 
 
 def test_offsets_out_of_range_raise_index_error() -> None:
@@ -324,6 +334,68 @@ def test_aligned_compares_by_its_texts() -> None:
     assert one == two
     assert hash(one) == hash(two)
     assert isinstance(one, Aligned)
+
+
+# --- Many offsets at once ------------------------------------------------------------------
+
+
+@given(text=web_text, config=profiles_and_configs, data=st.data())
+def test_bulk_lookups_agree_with_the_scalar_ones(
+    text: str, config: NormalizeConfig, data: st.DataObject
+) -> None:
+    al = normalize_aligned(text, config)
+    # Any order, repeats allowed, and both ends of the range.
+    normalized = [*data.draw(st.lists(st.integers(0, len(al.text)), max_size=40)), 0, len(al.text)]
+    original = [*data.draw(st.lists(st.integers(0, len(text)), max_size=40)), len(text), 0]
+    assert al.to_original_many(normalized) == [al.to_original(j) for j in normalized]
+    assert al.to_normalized_many(original) == [al.to_normalized(i) for i in original]
+    assert al.to_original_many(sorted(normalized)) == sorted(al.to_original_many(normalized))
+    spans = [Span(*sorted(pair)) for pair in zip(normalized, reversed(normalized), strict=True)]
+    assert al.spans_to_original(spans) == [al.span_to_original(span) for span in spans]
+
+
+def test_bulk_lookups_take_any_iterable_and_empty_input() -> None:
+    al = normalize_aligned("ﻻ كَتَبَ", NormalizeConfig.matching())
+    assert al.to_original_many(iter(range(len(al.text) + 1))) == [0, 0, 1, 2, 4, 6, 8]
+    assert al.to_normalized_many(range(len(al.original) + 1)) == [0, 2, 3, 4, 4, 5, 5, 6, 6]
+    assert al.to_original_many([]) == al.to_normalized_many(()) == al.spans_to_original([]) == []
+
+
+@pytest.mark.parametrize("text", ["", "قال الوزير", "على مستوى ١٢", "كَتَبَ", "ﻻ"])
+def test_bulk_lookups_reject_offsets_out_of_range(text: str) -> None:
+    al = normalize_aligned(text, NormalizeConfig.matching())
+    for bad in (-1, len(al.text) + 1):
+        with pytest.raises(IndexError, match=f"offset {bad} "):
+            al.to_original_many([0, bad])
+    for bad in (-1, len(text) + 1):
+        with pytest.raises(IndexError, match=f"offset {bad} "):
+            al.to_normalized_many([bad, 0])
+    with pytest.raises(IndexError):
+        al.spans_to_original([Span(0, 0), Span(0, len(al.text) + 1)])
+
+
+@pytest.mark.parametrize(
+    ("text", "in_step"),
+    [
+        ("قال الوزير", True),
+        ("على مستوى ١٢ إلى", True),  # one-for-one folds keep the texts in step
+        ("", True),
+        ("كَتَبَ", False),
+        ("ﻻ", False),
+        ("ﻻ\u064e", True),  # one removed, one expanded: same length, still out of step
+    ],
+)
+def test_texts_in_step_need_no_map(text: str, in_step: bool) -> None:
+    al = normalize_aligned(text, NormalizeConfig.matching())
+    expected = len(al.text) == len(text) and all(
+        n == 1 for n in reference_lengths(text, NormalizeConfig.matching())
+    )
+    assert expected == (in_step and text != "ﻻ\u064e")
+    assert (al._lengths == b"") == expected
+    if expected:
+        span = Span(0, len(al.text))
+        assert al.span_to_original(span) is span
+        assert al.to_original_many(range(len(al.text) + 1)) == list(range(len(text) + 1))
 
 
 # --- explain() --------------------------------------------------------------------------
@@ -396,6 +468,28 @@ def test_runs_outside_the_alphabet_next_to_removed_characters() -> None:
 def test_the_codec_error_handler_is_strict_outside_normalization() -> None:
     with pytest.raises(UnicodeEncodeError):
         "قال".encode("ascii", "arnews.outside")
+
+
+def test_a_normalization_started_inside_another_one_disturbs_neither() -> None:
+    # A signal handler or a finalizer may normalize while this thread is in
+    # the middle of encoding: simulate it by normalizing from inside the
+    # error handler, on the first run of characters outside the alphabet.
+    config = NormalizeConfig.search()
+    outer, inner = "ﻻ أَحمد é ١٢ 😀 ﺃ" * 20, "ç ﻻ\u0651 ﹰ" * 20
+    nested: list[str] = []
+
+    def interrupting(error: UnicodeError) -> tuple[bytes, int]:
+        if not nested:
+            nested.append("")
+            nested.append(normalize_aligned(inner, config).text)
+        return _mark_outside(error)
+
+    codecs.register_error("arnews.outside", interrupting)
+    try:
+        assert normalize_aligned(outer, config).text == reference(outer, config)
+    finally:
+        codecs.register_error("arnews.outside", _mark_outside)
+    assert nested[1] == reference(inner, config)
 
 
 def test_threads_normalize_independently() -> None:

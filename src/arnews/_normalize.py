@@ -14,14 +14,15 @@ controls). That alphabet is a one-byte code, so a text written in it is
 encoded with a charmap codec, rewritten with :meth:`bytes.translate` and
 decoded back, three C loops that run at well over 100 MB/s. Characters
 outside the alphabet (presentation forms, emoji, most Latin accents, lone
-surrogates) become a sentinel byte through a codec error handler that notes
-where each run of them stands; the runs are translated on their own and put
-back with one split and one join.
+surrogates) become a sentinel byte through a stateless codec error handler;
+the runs of sentinel bytes show where they stand, and they are translated on
+their own and put back with one split and one join.
 
 The offset map comes from the same bytes: one byte per original character
-saying how many normalized characters it became (0 when removed, 2 for ``ﻻ``),
-plus a running total every 256 characters. A lookup is a binary search over
-those totals and one inside a block, whose probes are C-level counts.
+saying how many normalized characters it became (0 when removed, 2 for
+``ﻻ``). On the first lookup, and only if some character did not become
+exactly one, those bytes are condensed into sorted breakpoints (one per run
+of removed characters, one per expansion); every lookup is then a bisect.
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ import inspect
 import itertools
 import operator
 import re
-import threading
 import types
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -576,23 +576,23 @@ def _char_class(chars: Iterable[str]) -> str:
 
 
 _OUTSIDE_ERRORS = "arnews.outside"
-_scratch = threading.local()
+_OUTSIDE_RUN = re.compile(rb"\xff[\xff]*")  # a literal first byte: sre scans for it fast
 
 
 def _mark_outside(error: UnicodeError) -> tuple[bytes, int]:
     """Codec error handler: encode each character outside the alphabet as the sentinel byte.
 
-    The encoded text keeps one byte per original character. The charmap
-    encoder calls the handler once per run of such characters; where the run
-    starts and ends goes to a per-thread list that ``_run`` sets up and reads
-    back, so no state outlives one call or crosses threads. (The encoder
-    reuses one error object for every run, so the offsets are copied, not the
-    error.) Anywhere else the handler behaves like ``strict``.
+    The encoded text keeps one byte per original character, so the runs of
+    outside characters stand where the runs of sentinel bytes stand, and
+    ``_run`` finds them there afterwards. The handler keeps no state at all:
+    it is a pure function of the error it is given, so any number of threads
+    can encode at once, and a call that starts while another is in progress
+    in the same thread (a signal handler or a finalizer that normalizes) does
+    not disturb it. It acts only for the charmap codec, the one ``_run``
+    uses; anywhere else it behaves like ``strict``.
     """
-    bounds: list[int] | None = getattr(_scratch, "bounds", None)
-    if bounds is None or not isinstance(error, UnicodeEncodeError):
+    if not isinstance(error, UnicodeEncodeError) or error.encoding != "charmap":
         raise error
-    bounds += error.start, error.end
     return _SENTINEL_BYTE * (error.end - error.start), error.end
 
 
@@ -686,19 +686,17 @@ def _run(text: str, plan: _Plan, *, with_lengths: bool) -> _Outcome:
     """Normalize ``text``; with ``with_lengths``, also say how long each character became."""
     if _SENTINEL in text:
         return _run_plain(text, plan, with_lengths=with_lengths)
-    bounds: list[int] = []
-    _scratch.bounds = bounds
-    try:
-        encoded = codecs.charmap_encode(text, _OUTSIDE_ERRORS, _ENCODING)[0]
-    finally:
-        _scratch.bounds = None
+    encoded = codecs.charmap_encode(text, _OUTSIDE_ERRORS, _ENCODING)[0]
     translated = encoded.translate(plan.byte_table, plan.byte_delete)
     result = codecs.charmap_decode(translated, "strict", _DECODING)[0]
     lengths = encoded.translate(plan.byte_lengths) if with_lengths else b""
-    if not bounds:
+    # The text holds no sentinel of its own (checked above), so every sentinel
+    # byte stands for an outside character; most texts have none at all.
+    if _SENTINEL_BYTE not in encoded:
         return _Outcome(result, lengths)
-    starts = bounds[0::2]
-    runs = list(map(text.__getitem__, map(slice, starts, bounds[1::2])))
+    found = list(_OUTSIDE_RUN.finditer(encoded))
+    starts = list(map(re.Match.start, found))
+    runs = list(map(text.__getitem__, map(slice, starts, map(re.Match.end, found))))
     # The sentinels are never removed, so the stretch of result before run r is
     # the piece before its first sentinel, whatever the steps removed around it.
     pieces = result.split(_SENTINEL)
@@ -713,10 +711,10 @@ def _run(text: str, plan: _Plan, *, with_lengths: bool) -> _Outcome:
     corrected = bytearray(lengths)
     expansions = []
     run_ends = list(itertools.accumulate(map(len, runs)))
-    for found in _NOT_ONE.finditer(outside):
-        run = bisect.bisect_right(run_ends, found.start())
-        position = starts[run] + found.start() - (run_ends[run] - len(runs[run]))
-        corrected[position] = size = outside[found.start()]
+    for odd in _NOT_ONE.finditer(outside):
+        run = bisect.bisect_right(run_ends, odd.start())
+        position = starts[run] + odd.start() - (run_ends[run] - len(runs[run]))
+        corrected[position] = size = outside[odd.start()]
         if size > 1:
             expansions.append((position, size))
     return _Outcome(result, bytes(corrected), tuple(expansions))
@@ -766,9 +764,73 @@ def normalize(text: str, config: NormalizeConfig | None = None) -> str:
 
 # --- The offset map ----------------------------------------------------------------
 
-_BLOCK = 256
 _EXPANDED = re.compile(rb"[\x02-\xff]")
 _NOT_ONE = re.compile(rb"[^\x01]")
+# In the lengths bytes (one per original character: how many normalized
+# characters it became), the places where the two texts stop running in step
+# are the runs of removed characters and the characters that became several.
+# Each pattern opens with a literal byte, which sre finds with a fast scan; a
+# pattern opening with a class or an alternation scans about 15 times slower.
+_REMOVED_RUN = re.compile(rb"\x00[\x00]*")
+_EXPANSION = re.compile(rb"\x02")
+_MARK_EXPANSIONS = bytes([0, 1, *[2] * 254])  # lengths.translate(): every expansion becomes 2
+
+_Breakpoints = tuple[list[int], list[int], list[int], list[int], bool]
+"""The offset map: (ends, resumes, shifts, starts, expands); see :func:`_breakpoints`."""
+
+
+def _breakpoints(lengths: bytes, size: int) -> _Breakpoints:
+    """Build the offset map from the lengths bytes, in a handful of C-level passes.
+
+    Between the K places where the texts fall out of step (a run of removed
+    characters, or one character that became several),
+    the original and normalized texts advance one character for one, so an
+    offset maps by adding a constant: the shift, how many more original than
+    normalized characters lie before it. Place k covers
+    ``original[starts[k]:ends[k]]``; after it the texts run in step again
+    from original ``ends[k]`` and normalized ``resumes[k]``, with shift
+    ``shifts[k + 1]``. Lookups then are a ``bisect`` over ``ends`` (original
+    offsets) or ``resumes`` (normalized offsets), an addition and a cap:
+
+    * to normalized, ``i - shifts[k]`` capped at ``resumes[k]``, where ``k``
+      is the number of places that end at or before ``i``: inside a removed
+      run the offset stays where the run's output would start.
+    * to original, ``j + shifts[k]`` capped at ``starts[k]``, where ``k`` is
+      the number of places that resume at or before ``j``: inside the output
+      of an expanded character the offset stays on that character.
+
+    ``resumes`` ends with ``size`` and ``shifts`` and ``starts`` with two
+    closing entries, so the offsets ``len(text)`` and ``len(original)`` need
+    no special case. ``expands`` says whether any character expanded (when
+    none did, the cap of the backward lookup never bites and is skipped).
+    """
+    found = list(_REMOVED_RUN.finditer(lengths))
+    expands = bool(lengths.translate(None, b"\x00\x01"))
+    if expands:
+        # Rare (only characters outside the fast alphabet expand): add them and
+        # sort; the places never overlap, so starts and ends sort alike.
+        found += _EXPANSION.finditer(lengths.translate(_MARK_EXPANSIONS))
+        found.sort(key=re.Match.start)
+    starts = list(map(re.Match.start, found))
+    ends = list(map(re.Match.end, found))
+    made = list(map(lengths.__getitem__, starts))  # 0 for a removed run, n for one char that became n
+    shifts = list(itertools.accumulate(map(operator.sub, map(operator.sub, ends, starts), made)))
+    resumes = list(map(operator.sub, ends, shifts))
+    original = len(lengths)
+    return (
+        ends,
+        [*resumes, size],
+        [0, *shifts, original - size],
+        [*starts, original, original],
+        expands,
+    )
+
+
+def _out_of_range(offsets: list[int], limit: int) -> None:
+    """Raise IndexError when any of ``offsets`` is outside ``0..limit``."""
+    if offsets and (min(offsets) < 0 or max(offsets) > limit):
+        bad = next(i for i in offsets if not 0 <= i <= limit)
+        raise IndexError(f"offset {bad} is outside 0..{limit}")
 
 
 @attrs.frozen
@@ -788,9 +850,17 @@ class Aligned:
       included, removed characters just outside its edges are not, and a span
       that covers part of an expansion widens to the whole original character
       (spaCy's ``expand`` mode).
+    * :meth:`to_original_many`, :meth:`to_normalized_many` and
+      :meth:`spans_to_original` do the same for many offsets or spans at once.
 
-    Lookups cost a binary search over block totals (one per 256 characters)
-    and a binary search inside one block, each probe one C-level count.
+    Cost: when normalization changed no length (the text was already clean,
+    or only one-for-one folds fired) there is no map at all and a lookup is
+    a range check. Otherwise the first lookup builds the map once, in a few
+    C-level passes over one byte per character: a sorted list of breakpoints,
+    one per run of removed characters and one per expanded character. Each
+    lookup after that is one ``bisect`` over the breakpoints, O(log k), and
+    the bulk methods run that ``bisect`` over all their offsets with no Python
+    loop of their own.
 
     Attributes:
         text: The normalized text.
@@ -807,9 +877,15 @@ class Aligned:
 
     text: str
     original: str
+    # One byte per original character (how many it became); empty when the
+    # two texts run in step throughout, which needs no map.
     _lengths: bytes = attrs.field(repr=False, eq=False)
-    _checkpoints: tuple[int, ...] = attrs.field(repr=False, eq=False)
-    _expanded_blocks: frozenset[int] = attrs.field(repr=False, eq=False)
+
+    @functools.cached_property
+    def _map(self) -> _Breakpoints:
+        # Built on the first lookup only: many Aligned are searched and never
+        # mapped. A race between two threads builds it twice, identically.
+        return _breakpoints(self._lengths, len(self.text))
 
     def to_original(self, i: int) -> int:
         """Map a normalized offset to an original one.
@@ -829,8 +905,16 @@ class Aligned:
             >>> al.text, al.to_original(2), al.to_original(len(al.text))
             ('المدينه', 3, 9)
         """
-        _check_offset(i, len(self.text))
-        return len(self.original) if i == len(self.text) else self._source(i)
+        if not 0 <= i <= len(self.text):
+            raise IndexError(f"offset {i} is outside 0..{len(self.text)}")
+        if not self._lengths:
+            return i
+        _, resumes, shifts, starts, expands = self._map
+        at = bisect.bisect_right(resumes, i)
+        mapped: int = i + shifts[at]
+        if expands and mapped > starts[at]:
+            return starts[at]
+        return mapped
 
     def to_normalized(self, i: int) -> int:
         """Map an original offset to a normalized one.
@@ -849,9 +933,73 @@ class Aligned:
             >>> normalize_aligned("كَتَبَ", NormalizeConfig.matching()).to_normalized(4)
             2
         """
-        _check_offset(i, len(self.original))
-        block = i // _BLOCK
-        return self._checkpoints[block] + self._output_size(block * _BLOCK, i)
+        if not 0 <= i <= len(self.original):
+            raise IndexError(f"offset {i} is outside 0..{len(self.original)}")
+        if not self._lengths:
+            return i
+        ends, resumes, shifts, _, _ = self._map
+        at = bisect.bisect_right(ends, i)
+        mapped: int = i - shifts[at]
+        return min(resumes[at], mapped)
+
+    def to_original_many(self, offsets: Iterable[int]) -> list[int]:
+        """Map many normalized offsets to original ones: :meth:`to_original` for each.
+
+        The offsets may come in any order and repeat; sorted or not, the cost
+        is one C-level binary search per offset, with no Python loop.
+
+        Args:
+            offsets: Offsets into :attr:`text`, each from 0 to ``len(text)``.
+
+        Returns:
+            The original offsets, in the order of ``offsets``.
+
+        Raises:
+            IndexError: If any offset is out of range.
+
+        Example:
+            >>> al = normalize_aligned("الـمـدينة", NormalizeConfig.matching())
+            >>> al.to_original_many([0, 2, 3, 7])
+            [0, 3, 5, 9]
+        """
+        wanted = list(offsets)
+        _out_of_range(wanted, len(self.text))
+        if not self._lengths or not wanted:
+            return wanted
+        _, resumes, shifts, starts, expands = self._map
+        at = list(map(bisect.bisect_right, itertools.repeat(resumes), wanted))
+        mapped = map(operator.add, wanted, map(shifts.__getitem__, at))
+        if expands:
+            return list(map(min, mapped, map(starts.__getitem__, at)))
+        return list(mapped)
+
+    def to_normalized_many(self, offsets: Iterable[int]) -> list[int]:
+        """Map many original offsets to normalized ones: :meth:`to_normalized` for each.
+
+        Like :meth:`to_original_many`: any order, one C-level binary search per
+        offset.
+
+        Args:
+            offsets: Offsets into :attr:`original`, each from 0 to ``len(original)``.
+
+        Returns:
+            The normalized offsets, in the order of ``offsets``.
+
+        Raises:
+            IndexError: If any offset is out of range.
+
+        Example:
+            >>> normalize_aligned("كَتَبَ", NormalizeConfig.matching()).to_normalized_many([0, 1, 2, 6])
+            [0, 1, 1, 3]
+        """
+        wanted = list(offsets)
+        _out_of_range(wanted, len(self.original))
+        if not self._lengths or not wanted:
+            return wanted
+        ends, resumes, shifts, _, _ = self._map
+        at = list(map(bisect.bisect_right, itertools.repeat(ends), wanted))
+        mapped = map(operator.sub, wanted, map(shifts.__getitem__, at))
+        return list(map(min, mapped, map(resumes.__getitem__, at)))
 
     def span_to_original(self, span: Span) -> Span:
         """Map a span of the normalized text to the tightest original span that produced it.
@@ -870,11 +1018,45 @@ class Aligned:
             >>> al.span_to_original(Span(3, 7)).slice(al.original)
             '٢٠٢٤'
         """
-        _check_offset(span.end, len(self.text))
-        if span.start == span.end:
-            point = self.to_original(span.start)
-            return Span(point, point)
-        return Span(self._source(span.start), self._source(span.end - 1) + 1)
+        start, end = span.start, span.end
+        if end > len(self.text):
+            raise IndexError(f"offset {end} is outside 0..{len(self.text)}")
+        if not self._lengths:
+            return span
+        first = self.to_original(start)
+        if start == end:
+            return Span(first, first)
+        return Span(first, self.to_original(end - 1) + 1)
+
+    def spans_to_original(self, spans: Iterable[Span]) -> list[Span]:
+        """Map many normalized spans to original ones: :meth:`span_to_original` for each.
+
+        Args:
+            spans: Spans of :attr:`text`, in any order.
+
+        Returns:
+            The original spans, in the order of ``spans``.
+
+        Raises:
+            IndexError: If any span reaches past the end of :attr:`text`.
+
+        Example:
+            >>> al = normalize_aligned("قالَ المـتحدث", NormalizeConfig.matching())
+            >>> [span.slice(al.original) for span in al.spans_to_original([Span(0, 3), Span(4, 11)])]
+            ['قال', 'المـتحدث']
+        """
+        wanted = list(spans)
+        starts = list(map(_START, wanted))
+        ends = list(map(_END, wanted))
+        _out_of_range(ends, len(self.text))
+        if not self._lengths:
+            return wanted
+        # The last character of a non-empty span is at end - 1; an empty span
+        # maps to the empty span at its start, and start == end there.
+        filled = list(map(operator.lt, starts, ends))
+        mapped = self.to_original_many(starts + list(map(operator.sub, ends, filled)))
+        lasts = map(operator.add, mapped[len(wanted) :], filled)
+        return list(map(Span, mapped[: len(wanted)], lasts))
 
     def span_to_normalized(self, span: Span) -> Span:
         """Map a span of the original text to the normalized span its characters became.
@@ -893,62 +1075,21 @@ class Aligned:
             >>> al.text[al.span_to_normalized(Span(0, 1)).start :][:2]
             'لا'
         """
-        _check_offset(span.end, len(self.original))
+        if span.end > len(self.original):
+            raise IndexError(f"offset {span.end} is outside 0..{len(self.original)}")
+        if not self._lengths:
+            return span
         return Span(self.to_normalized(span.start), self.to_normalized(span.end))
 
-    def _output_size(self, start: int, end: int) -> int:
-        """How many normalized characters ``original[start:end]`` became (within one block)."""
-        if start // _BLOCK in self._expanded_blocks:
-            return sum(self._lengths[start:end])
-        return end - start - self._lengths.count(0, start, end)
 
-    def _source(self, i: int) -> int:
-        """The index of the original character that produced normalized character ``i``."""
-        checkpoints = self._checkpoints
-        block = bisect.bisect_right(checkpoints, i) - 1
-        wanted = i - checkpoints[block]
-        # The first character of the block whose output reaches past ``wanted``:
-        # a binary search over the block, each probe one C-level count.
-        low, high = block * _BLOCK, min((block + 1) * _BLOCK, len(self._lengths)) - 1
-        start = low
-        while low < high:
-            middle = (low + high) // 2
-            if self._output_size(start, middle + 1) > wanted:
-                high = middle
-            else:
-                low = middle + 1
-        return low
-
-
-def _check_offset(i: int, limit: int) -> None:
-    if not 0 <= i <= limit:
-        raise IndexError(f"offset {i} is outside 0..{limit}")
-
-
-def _block_sizes(lengths: bytes) -> list[int]:
-    """How many normalized characters each block became, if no character in it expanded.
-
-    A block's size is its length minus its removed characters, counted in C
-    with ``bytes.count`` over the block's range.
-    """
-    size = len(lengths)
-    starts = range(0, size, _BLOCK)
-    removed = map(lengths.count, itertools.repeat(b"\x00"), starts, range(_BLOCK, size + _BLOCK, _BLOCK))
-    spans = [_BLOCK] * len(starts)
-    if spans:
-        spans[-1] = size - starts[-1]
-    return list(map(operator.sub, spans, removed))
+_START = operator.attrgetter("start")
+_END = operator.attrgetter("end")
 
 
 def _aligned(text: str, outcome: _Outcome) -> Aligned:
-    """Build the offset map: block totals, corrected for the rare expansions."""
-    sizes = _block_sizes(outcome.lengths)
-    expanded: set[int] = set()
-    for position, length in outcome.expansions:
-        sizes[position // _BLOCK] += length - 1
-        expanded.add(position // _BLOCK)
-    checkpoints = tuple(itertools.accumulate(sizes, initial=0))
-    return Aligned(outcome.text, text, outcome.lengths, checkpoints, frozenset(expanded))
+    """Wrap an outcome; keep its lengths only when the texts fall out of step somewhere."""
+    in_step = len(outcome.text) == len(text) and not outcome.expansions
+    return Aligned(outcome.text, text, b"" if in_step else outcome.lengths)
 
 
 def normalize_aligned(text: str, config: NormalizeConfig | None = None) -> Aligned:
@@ -977,8 +1118,9 @@ def normalize_aligned(text: str, config: NormalizeConfig | None = None) -> Align
     """
     text = require_str(text)
     plan = _compile(_resolve(config))
-    outcome = _run(text, plan, with_lengths=True) if plan.table else _Outcome(text, b"\x01" * len(text))
-    return _aligned(text, outcome)
+    if not plan.table:
+        return Aligned(text, text, b"")
+    return _aligned(text, _run(text, plan, with_lengths=True))
 
 
 # --- Explaining ----------------------------------------------------------------------

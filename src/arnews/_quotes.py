@@ -123,6 +123,8 @@ class _Tables:
     doubled_close: str
     mark_pattern: re.Pattern[str]
     line_opening_mark: re.Pattern[str]  # a mark that opens a line (maybe after spaces)
+    name_marks: frozenset[str]  # the marks a name may hold half of (شركة "مكافي")
+    edge_marks: frozenset[str]  # the marks a content's end may hold a stray one of
 
 
 # A complement that is speech itself lets the marks stand a few words off.
@@ -205,6 +207,8 @@ def _tables() -> _Tables:
         doubled_close=doubled_close,
         mark_pattern=mark_pattern,
         line_opening_mark=line_opening_mark,
+        name_marks=frozenset({*marks["symmetric"], *openers, *openers.values()}),
+        edge_marks=frozenset({*marks["symmetric"], *marks["single"], *openers, *openers.values()}),
     )
 
 
@@ -684,8 +688,7 @@ def _is_clause_break(tokens: Tokens, index: int) -> bool:
 
 def _trim_end(text: str, start: int, end: int) -> int:
     """Drop the final punctuation, spaces and a stray closing mark from a content's end."""
-    tables = _tables()
-    marks = tables.symmetric | tables.closers | set(tables.openers) | tables.single
+    marks = _tables().edge_marks
     while end > start:
         char = text[end - 1]
         if char in _EDGE or (char in marks and sum(text.count(mark, start, end) for mark in marks) % 2):
@@ -754,7 +757,7 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None) -> list[
         return []  # every quote needs a cue: a text with none costs one regex scan
     if sentences is None:
         sentences = split_sentences(text)
-    sentence_starts = [aligned.to_normalized(sentence.span.start) for sentence in sentences]
+    sentence_starts = _to_normalized_many(aligned, [sentence.span.start for sentence in sentences])
     bounds = [0, *sentence_starts, len(shadow_text)]
     hits = _cue_hits(shadow_text, sentence_starts, bounds)
     for found in tables.line_opening_mark.finditer(shadow_text):
@@ -963,26 +966,47 @@ def _continues(context: _Context, previous: _Found, marks: _Marks) -> bool:
 
 
 def _to_quotes(text: str, aligned: Aligned, found: list[_Found]) -> list[Quote]:
-    span_to_original = aligned.span_to_original
     nested = _nested_directs(found)
+    kept = [q for q in found if not (q.kind == QuoteKind.DIRECT and (q.start, q.end) in nested)]
+    # Marks inside a direct quote are the speaker's own, not another quote (dropped above).
+    # Every span is mapped back in one bulk call: the quote, its speaker and its cue.
+    wanted = [Span(q.start, q.end) for q in kept]
+    wanted += [Span(q.cue_start, q.cue_end) for q in kept]
+    wanted += [Span(*q.speaker) for q in kept if q.speaker is not None]
+    mapped = _spans_to_original(aligned, wanted)
+    cue_spans = mapped[len(kept) : 2 * len(kept)]
+    speaker_spans = iter(mapped[2 * len(kept) :])
     seen: set[tuple[QuoteKind, int, int]] = set()
     quotes: list[Quote] = []
-    for quote in found:
-        if quote.kind == QuoteKind.DIRECT and (quote.start, quote.end) in nested:
-            continue  # Marks inside a direct quote are the speaker's own, not another quote.
-        span = span_to_original(Span(quote.start, quote.end))
+    for quote, span, cue_span in zip(kept, mapped, cue_spans, strict=False):
+        name_span = None if quote.speaker is None else next(speaker_spans)
         key = (quote.kind, span.start, span.end)
         if key in seen or span.end <= span.start:
             continue
         seen.add(key)
         speaker = None
-        if quote.speaker is not None:
-            name_span = _balanced(text, span_to_original(Span(*quote.speaker)))
+        if name_span is not None:
+            name_span = _balanced(text, name_span)
             speaker = Speaker(name_span.slice(text), name_span)
-        cue_span = span_to_original(Span(quote.cue_start, quote.cue_end))
         quotes.append(Quote(quote.kind, span, span.slice(text), speaker, Cue(cue_span.slice(text), cue_span)))
     quotes.sort(key=lambda quote: (quote.span.start, quote.span.end, quote.kind.value))
     return quotes
+
+
+def _spans_to_original(aligned: Aligned, spans: list[Span]) -> list[Span]:
+    """Map shadow spans back in one bulk call when :class:`Aligned` offers one."""
+    bulk = getattr(aligned, "spans_to_original", None)
+    if bulk is not None:
+        return list(bulk(spans))
+    return [aligned.span_to_original(span) for span in spans]
+
+
+def _to_normalized_many(aligned: Aligned, offsets: list[int]) -> list[int]:
+    """Map original offsets into the shadow in one bulk call when :class:`Aligned` offers one."""
+    bulk = getattr(aligned, "to_normalized_many", None)
+    if bulk is not None:
+        return list(bulk(offsets))
+    return [aligned.to_normalized(offset) for offset in offsets]
 
 
 def _nested_directs(found: list[_Found]) -> set[tuple[int, int]]:
@@ -1001,8 +1025,7 @@ def _nested_directs(found: list[_Found]) -> set[tuple[int, int]]:
 
 def _balanced(text: str, span: Span) -> Span:
     """Widen a name by one quote mark when it would otherwise hold half a pair (شركة "مكافي")."""
-    tables = _tables()
-    marks = tables.symmetric | tables.closers | set(tables.openers)
+    marks = _tables().name_marks
     inside = sum(text.count(mark, span.start, span.end) for mark in marks)
     if inside % 2 and span.end < len(text) and text[span.end] in marks:
         return Span(span.start, span.end + 1)

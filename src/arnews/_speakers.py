@@ -179,31 +179,38 @@ def _name_flags(tokens: Tokens, picked: list[int], titles: frozenset[str]) -> li
     flags: list[bool] = []
     genitive = False
     names = 0
-    for position, index in enumerate(picked):
-        word = tokens.word(index)
+    for position in range(len(picked)):
+        flag, genitive, names = _name_flag(
+            tokens, picked, position, genitive=genitive, names=names, titles=titles
+        )
+        flags.append(flag)
+    return flags
+
+
+def _name_flag(
+    tokens: Tokens, picked: list[int], position: int, *, genitive: bool, names: int, titles: frozenset[str]
+) -> tuple[bool, bool, int]:
+    """One step of :func:`_name_flags`: the flag of word ``position`` and the state after it.
+
+    The state is whether a genitive is open and how many name words came
+    before; a word's flag depends on the word after it, so the last flag of
+    a growing phrase is settled only when the next word comes.
+    """
+    index = picked[position]
+    word = tokens.word(index)
+    if genitive:
+        return False, False, names
+    if word in _NAME_PARTICLES:
+        return True, False, names
+    if word in titles or tokens.original_word(index).startswith(_DEFINITE):
+        return False, False, names
+    if position and not names and word[:1] in "بل" and len(word) > 3:
         following_is_definite = position + 1 < len(picked) and tokens.original_word(
             picked[position + 1]
         ).startswith("ال")
-        if genitive:
-            flags.append(False)
-            genitive = False
-        elif word in _NAME_PARTICLES:
-            flags.append(True)
-        elif word in titles or tokens.original_word(index).startswith(_DEFINITE):
-            flags.append(False)
-        elif (
-            position
-            and not names
-            and word[:1] in "بل"
-            and len(word) > 3
-            and (following_is_definite or word[1:] in titles)
-        ):
-            flags.append(False)
-            genitive = True
-        else:
-            flags.append(True)
-            names += 1
-    return flags
+        if following_is_definite or word[1:] in titles:
+            return False, True, names
+    return True, False, names + 1
 
 
 def _is_stop(tokens: Tokens, index: int, vocabulary: _Words) -> bool:
@@ -234,6 +241,9 @@ def _phrase_words(tokens: Tokens, first: int, stop: int, vocabulary: _Words) -> 
     """
     picked: list[int] = []
     names = 0
+    settled = 0  # name words among the settled flags
+    genitive = False  # the state after the settled flags
+    nouns = vocabulary.nouns
     index = first
     while index < stop and tokens.same_sentence(first, index) and len(picked) < _MAX_PHRASE_WORDS:
         word = tokens.word(index)
@@ -253,15 +263,15 @@ def _phrase_words(tokens: Tokens, first: int, stop: int, vocabulary: _Words) -> 
             if names >= 2 and word in vocabulary.titles:
                 break  # سلطان أحمد بن سليم رئيس مجلس الإدارة: the titles after a name
         picked.append(index)
-        names = sum(
-            flag and tokens.word(i) not in _NAME_PARTICLES for i, flag in _flagged(tokens, picked, vocabulary)
-        )
+        # The name words so far (as _name_flags counts them): the flags before the
+        # last word are settled, the last one is not until the next word comes.
+        if len(picked) > 1:
+            _, genitive, settled = _name_flag(
+                tokens, picked, len(picked) - 2, genitive=genitive, names=settled, titles=nouns
+            )
+        names = _name_flag(tokens, picked, len(picked) - 1, genitive=genitive, names=settled, titles=nouns)[2]
         index += 1
     return picked, index
-
-
-def _flagged(tokens: Tokens, picked: list[int], vocabulary: _Words) -> list[tuple[int, bool]]:
-    return list(zip(picked, _name_flags(tokens, picked, vocabulary.nouns), strict=True))
 
 
 def _mention(tokens: Tokens, picked: list[int], extra: frozenset[str], vocabulary: _Words) -> Mention:

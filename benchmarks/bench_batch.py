@@ -139,6 +139,7 @@ def main() -> None:
         cli_best = {workers: min(wall for wall, _ in runs) for workers, runs in cli.items()}
         cli_cpu = {workers: min(cpu for _, cpu in runs) for workers, runs in cli.items()}
         identical = outputs[1].read_bytes() == outputs[args.workers].read_bytes()
+        failed = sum('"error": {' in line for line in outputs[1].read_text(encoding="utf-8").splitlines())
 
     work = functools.partial(_article_json, indent=None)
 
@@ -173,6 +174,7 @@ def main() -> None:
             str(w): [[round(x, 3) for x in run] for run in runs] for w, runs in cli.items()
         },
         "cli_outputs_identical": identical,
+        "cli_documents_failed": failed,
         "cli_speedup": round(cli_best[1] / cli_best[args.workers], 2),
         "cli_cpu_ratio": round(cli_cpu[args.workers] / cli_cpu[1], 3),
         "cli_speedup_estimate_idle_cores": round(
@@ -193,7 +195,7 @@ def main() -> None:
         f"arnews parse CLI, --workers {args.workers}: {results['cli_docs_per_s'][str(args.workers)]} docs/s"
     )
     print(f"CLI speed-up with {args.workers} workers: {results['cli_speedup']}x (target >= 1.7x)")
-    print(f"1-worker and {args.workers}-worker outputs identical: {identical}")
+    print(f"1-worker and {args.workers}-worker outputs identical: {identical}; documents failed: {failed}")
     print(
         f"CPU seconds, {args.workers} workers / 1 worker: {results['cli_cpu_ratio']}; speed-up on idle cores "
         f"estimated from CPU time: {results['cli_speedup_estimate_idle_cores']}x"

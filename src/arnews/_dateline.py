@@ -34,7 +34,7 @@ from arnews._data import load_table
 from arnews._dates import DateHit, date_words, scan_stable, widen
 from arnews._lexicon import Lexicon, fold
 from arnews._model import Agency, Credit, Dateline, NewsDate, Span
-from arnews._normalize import Aligned, NormalizeConfig, normalize_aligned
+from arnews._normalize import NORMALIZATION_STEPS, Aligned, NormalizeConfig, normalize, normalize_aligned
 from arnews._validate import require_str
 
 __all__ = ["find_credit", "find_dateline"]
@@ -52,6 +52,8 @@ _MAX_LEAD_WORDS: Final = 6
 # every line end there), then on windows _GROWTH times wider.
 _WINDOW: Final = 96
 _GROWTH: Final = 4
+# Characters past the longest key that a probe window takes in (a few spaces).
+_SLACK: Final = 8
 # A reporter's name has two or three words ("موسى مهدي").
 _MIN_NAME_WORDS: Final = 2
 _MAX_NAME_WORDS: Final = 3
@@ -72,6 +74,14 @@ _TATWEEL: Final = "\u0640"
 # The brackets and quotes around a photo credit closing an article ("(رويترز)").
 _PHOTO_OPENERS: Final = '(«"“'
 _PHOTO_CLOSERS: Final = ')»"”'
+_LONG_PARAGRAPH = re.compile(rf"\s*+(?:\S++\s++){{{_LONG_PARAGRAPH_WORDS - 1}}}\S")
+# Five words, single spaces between them, none opening with a tatweel (which
+# after a space or at the line start is a separator, see _standalone_tatweel).
+_WORD_CHARS: Final = "\\w\u0640\u064b-\u065f\u0670\ufffd"
+_FIVE_WORDS = re.compile(
+    rf"(?:(?!\u0640)[{_WORD_CHARS}][{_WORD_CHARS}]*+ ){{4}}(?!\u0640)[{_WORD_CHARS}][{_WORD_CHARS}]*+"
+)
+_BLANKS = re.compile(f"[{_SPACES}{_INVISIBLE}]+")
 _SENTENCE_END = re.compile(r"(?<![.])[.!?؟](?![.])(?:\s|$)")
 _DIGIT = re.compile(r"\d")
 _IN: Final = "في"
@@ -178,11 +188,15 @@ class _Tables:
     places: Lexicon[bool]
     words: Lexicon[str]
     separators: str
+    # A run of separators and spaces, as _tokens reads one from a separator.
+    separator_run: re.Pattern[str]
     brackets: dict[str, str]
+    closers: frozenset[str]
     openers: Lexicon[bool]
     # Every key of the lexicons above and of the date words: one scan tells
     # whether a stretch of text can hold any mark at all.
     probe: Lexicon[bool]
+    date_probe: Lexicon[bool]
     # The most characters other than spaces any key spans: a match attempt
     # never reads further than that (plus one character of lookahead).
     longest: int
@@ -222,7 +236,8 @@ def _tables() -> _Tables:
     scanned = surfaces + date_words(openers_only=False)
     keys = {fold(surface) for surface in scanned} | {fold(surface).casefold() for surface in scanned}
     surfaces += date_words()
-    punctuation = frozenset(dateline["separators"]["chars"]) | frozenset('()«»"“”*[]. ') | frozenset(_SPACES)
+    separators = dateline["separators"]["chars"]
+    punctuation = frozenset(separators) | frozenset('()«»"“”*[]. ') | frozenset(_SPACES)
     credit_keys = {fold(form) for form, _ in entries + credit_entries + word_entries + openers}
     return _Tables(
         sources=Lexicon(entries + word_entries, ignore_case=True),
@@ -230,9 +245,12 @@ def _tables() -> _Tables:
         places=Lexicon(places),
         words=Lexicon(words, ignore_case=True),
         separators=dateline["separators"]["chars"],
+        separator_run=re.compile(f"[{re.escape(separators)}][{re.escape(separators + _SPACES)}]*"),
         brackets={key: value for key, value in brackets.items() if key != "/"},
+        closers=frozenset(value for key, value in brackets.items() if key != "/"),
         openers=Lexicon(openers),
         probe=Lexicon([(surface, True) for surface in surfaces], ignore_case=True),
+        date_probe=Lexicon([(surface, True) for surface in date_words()]),
         longest=max(len(key.replace(" ", "")) for key in keys),
         punctuation=punctuation,
         keys_open_with_punctuation=any(key[:1] in punctuation for key in credit_keys),
@@ -275,7 +293,7 @@ def _stable_limit(shadow_text: str, longest: int) -> int:
 # Marks and tokens
 
 
-def _line_tokens(text: str, start: int, end: int, tables: _Tables) -> list[_Token]:
+def _line_tokens(text: str, start: int, end: int, tables: _Tables, width: int = _WINDOW) -> list[_Token]:
     """The tokens of one line, marks read on as little of the line as needed.
 
     The tokens of a dateline fit in the first few dozen characters of its
@@ -285,7 +303,6 @@ def _line_tokens(text: str, start: int, end: int, tables: _Tables) -> list[_Toke
     that point, the window grows (at last to the whole line), so the tokens
     are always those of the whole line.
     """
-    width = _WINDOW
     while True:
         cut = start + width
         if cut >= end:
@@ -298,6 +315,99 @@ def _line_tokens(text: str, start: int, end: int, tables: _Tables) -> list[_Toke
         if cut == end or (tokens and tokens[-1].end < trusted):
             return tokens
         width *= _GROWTH
+
+
+def _plain_line(text: str, start: int, end: int, tables: _Tables) -> tuple[bool, int]:
+    """Whether a line can be no dateline for want of marks (most body lines), told cheaply.
+
+    Every layout needs a credit, a date or a place among the tokens of its
+    line, and a line broken after a separator may take its credit from the
+    next one. :func:`_plain_reach` says where the tokens of the line would end
+    if no mark stood among them; when one probe of the shadow then finds no
+    key of any table and no digit before that point, no mark stands there
+    indeed, those are the line's tokens, and the line is read as nothing
+    unless they end in a separator. Also returns that point.
+    """
+    reach, ends_in_separator = _plain_reach(text, start, end, tables)
+    if ends_in_separator:
+        return False, reach
+    for margin in (tables.longest + _SLACK, _GROWTH * tables.longest):
+        cut = reach + margin
+        if cut >= end:
+            cut = end
+        else:
+            space = text.find(" ", cut, end)
+            cut = end if space < 0 else space
+        window = text[start:cut]
+        shadow_text = normalize(window, _matching())
+        # The matching profile maps each character on its own: with no
+        # character that it drops or doubles, offsets stay as they are.
+        if _length_changers().search(window) is None:
+            reached = reach - start
+        else:
+            reached = len(normalize(text[start:reach], _matching()))
+        if cut == end or _stable_limit(shadow_text, tables.longest) >= reached:
+            probe = tables.probe.pattern.search(shadow_text)
+            plain = (probe is None or probe.start() >= reached) and _DIGIT.search(
+                shadow_text, 0, reached
+            ) is None
+            return plain, reach
+    return False, reach
+
+
+@functools.cache
+def _length_changers() -> re.Pattern[str]:
+    """The characters the matching profile removes or turns into several (from its step tables)."""
+    config = _matching()
+    changers = {
+        chr(code)
+        for name in config.enabled_steps()
+        for code in NORMALIZATION_STEPS[name].table
+        if len(normalize(chr(code), config)) != 1
+    }
+    return re.compile(f"[{''.join(map(re.escape, sorted(changers)))}]" if changers else "(?!)")
+
+
+def _plain_reach(text: str, start: int, end: int, tables: _Tables) -> tuple[int, bool]:
+    """Where :func:`_tokens` stops on a line with no mark, and whether its last token is a separator.
+
+    The same walk as :func:`_tokens` with no marks, step for step (a space
+    is a step of its own and lengthens a run of words), without building the
+    tokens.
+    """
+    # Most body lines open with words set apart by single spaces: each word
+    # and each space is a step, so the walk stops after the fifth word.
+    opening = _FIVE_WORDS.match(text, start, end)
+    if opening is not None:
+        return opening.end(), False
+    pos = start
+    count = 0
+    run = 0
+    last = ""
+    reach = start
+    while pos < end and count < _MAX_TOKENS and run <= _MAX_LEAD_WORDS + 1:
+        char = text[pos]
+        if char in _SPACES or char in _INVISIBLE:
+            found = _BLANKS.match(text, pos, end)
+            steps = found.end() - pos if found is not None else 1
+            if count:
+                run = run + steps if last == _T_WORD else 0
+            pos += steps
+            continue
+        if count:
+            run = run + 1 if last == _T_WORD else 0
+        if char in tables.brackets or char in tables.closers:
+            stop, last = pos + 1, _T_OTHER  # an opening or closing bracket: no word, no separator
+        elif char in tables.separators and (char != _TATWEEL or _standalone_tatweel(text, pos, start)):
+            run_of = tables.separator_run.match(text, pos, end)
+            stop = pos + len(run_of.group().rstrip(_SPACES)) if run_of is not None else pos + 1
+            last = _T_SEP
+        else:
+            word = _WORD.match(text, pos, end)
+            stop, last = (word.end(), _T_WORD) if word is not None else (pos + 1, _T_OTHER)
+        count += 1
+        reach = pos = stop
+    return reach, last == _T_SEP
 
 
 def _window_marks(
@@ -321,7 +431,11 @@ def _window_marks(
         span = al.span_to_original(Span(first, stop))
         return widen(text, Span(start + span.start, start + span.end))
 
-    hits, stable = scan_stable(al, limit, bare_numeric=True, origin=start)
+    # Most windows hold no date: no word a date opens with and no digit.
+    if tables.date_probe.pattern.search(shadow_text) is None and _DIGIT.search(shadow_text) is None:
+        hits, stable = [], limit
+    else:
+        hits, stable = scan_stable(al, limit, bare_numeric=True, origin=start)
     if not whole:
         limit = min(limit, stable)
     previous_end = start
@@ -824,11 +938,15 @@ def find_dateline(text: str) -> Dateline | None:
     lines = _lines(text, head_end)[: _MAX_LINES + 2]
     # Lines are tokenized when read (most articles stop at the first), and
     # once (a line ending in a separator is read again with the next one).
-    tokenized: dict[int, list[_Token]] = {}
+    tokenized: dict[int, list[_Token] | None] = {}
 
-    def line_tokens(index: int) -> list[_Token]:
+    def line_tokens(index: int) -> list[_Token] | None:
         if index not in tokenized:
-            tokenized[index] = _line_tokens(text, *lines[index], tables)
+            start, end = lines[index]
+            plain, reach = _plain_line(text, start, end, tables)
+            # The marks may carry the tokens past the plain reach; start a little wider.
+            width = reach - start + tables.longest + _SLACK
+            tokenized[index] = None if plain else _line_tokens(text, start, end, tables, width)
         return tokenized[index]
 
     seen_body = False
@@ -836,7 +954,8 @@ def find_dateline(text: str) -> Dateline | None:
         reading = _read_line(text, lines, index, line_tokens, tables, weak_allowed=not seen_body)
         if reading is not None:
             return _dateline(text, start, reading)
-        if len(text[start:end].split()) >= _LONG_PARAGRAPH_WORDS:
+        # As len(line.split()) >= _LONG_PARAGRAPH_WORDS, without splitting a long paragraph.
+        if not seen_body and _LONG_PARAGRAPH.match(text, start, end):
             seen_body = True
     return None
 
@@ -865,20 +984,24 @@ def _read_line(
     text: str,
     lines: list[tuple[int, int]],
     index: int,
-    line_tokens: Callable[[int], list[_Token]],
+    line_tokens: Callable[[int], list[_Token] | None],
     tables: _Tables,
     *,
     weak_allowed: bool,
 ) -> _Reading | None:
     end = lines[index][1]
-    tokens = _demote_word_credits(line_tokens(index))
+    plain = line_tokens(index)
+    if plain is None:
+        return None
+    tokens = _demote_word_credits(plain)
     if not tokens or tokens[0].kind in (_T_BYLINE, _T_SEP, _T_FURNITURE):
         return None
     following = index + 1
     # A dateline broken after a separator, its credit on the next line
     # ("رام الله - نظير فالح-⏎(رويترز):", "الشعب نيوز:-⏎بترا").
     if tokens[-1].kind == _T_SEP and following < len(lines):
-        more = _demote_word_credits(line_tokens(following))
+        following_tokens = line_tokens(following)
+        more = _demote_word_credits(following_tokens) if following_tokens is not None else []
         opens_with_credit = more and (
             more[0].kind == _T_CREDIT
             or (more[0].kind == _T_OPEN and len(more) > 1 and more[1].kind == _T_CREDIT)

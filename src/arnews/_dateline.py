@@ -432,9 +432,9 @@ def _window_marks(
         return widen(text, Span(start + span.start, start + span.end))
 
     # Most windows hold no date: no word a date opens with and no digit.
-    if tables.date_probe.pattern.search(shadow_text) is None and _DIGIT.search(shadow_text) is None:
-        hits, stable = [], limit
-    else:
+    hits: list[DateHit] = []
+    stable = limit
+    if tables.date_probe.pattern.search(shadow_text) is not None or _DIGIT.search(shadow_text) is not None:
         hits, stable = scan_stable(al, limit, bare_numeric=True, origin=start)
     if not whole:
         limit = min(limit, stable)

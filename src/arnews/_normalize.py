@@ -775,55 +775,94 @@ _REMOVED_RUN = re.compile(rb"\x00[\x00]*")
 _EXPANSION = re.compile(rb"\x02")
 _MARK_EXPANSIONS = bytes([0, 1, *[2] * 254])  # lengths.translate(): every expansion becomes 2
 
-_Breakpoints = tuple[list[int], list[int], list[int], list[int], bool]
-"""The offset map: (ends, resumes, shifts, starts, expands); see :func:`_breakpoints`."""
+_Direction = tuple[list[int], list[int], list[int]]
+"""One direction of the offset map: (keys, shifts, caps); see :func:`_breakpoints`."""
 
 
-def _breakpoints(lengths: bytes, size: int) -> _Breakpoints:
-    """Build the offset map from the lengths bytes, in a handful of C-level passes.
+def _breakpoints(lengths: bytes, size: int) -> tuple[_Direction, _Direction]:
+    """Build both directions of the offset map from the lengths bytes, in a few C-level passes.
 
     Between the K places where the texts fall out of step (a run of removed
-    characters, or one character that became several),
-    the original and normalized texts advance one character for one, so an
-    offset maps by adding a constant: the shift, how many more original than
-    normalized characters lie before it. Place k covers
-    ``original[starts[k]:ends[k]]``; after it the texts run in step again
-    from original ``ends[k]`` and normalized ``resumes[k]``, with shift
-    ``shifts[k + 1]``. Lookups then are a ``bisect`` over ``ends`` (original
-    offsets) or ``resumes`` (normalized offsets), an addition and a cap:
+    characters, or one character that became several), the original and
+    normalized texts advance one character for one, so an offset maps by
+    adding a constant. Each direction is three lists: sorted ``keys``, the
+    offsets where a place ends; ``shifts``, the constant to add between two
+    keys; ``caps``, the largest result there. With ``k`` the number of keys
+    at or before offset ``i``, ``i`` maps to ``min(i + shifts[k], caps[k])``:
 
-    * to normalized, ``i - shifts[k]`` capped at ``resumes[k]``, where ``k``
-      is the number of places that end at or before ``i``: inside a removed
-      run the offset stays where the run's output would start.
-    * to original, ``j + shifts[k]`` capped at ``starts[k]``, where ``k`` is
-      the number of places that resume at or before ``j``: inside the output
-      of an expanded character the offset stays on that character.
+    * forward (original to normalized), the keys are the original offsets
+      where the places end; the cap keeps an offset inside a removed run on
+      the point where the run's output would start.
+    * backward (normalized to original), the keys are the normalized offsets
+      where the texts resume in step; the cap keeps an offset inside the
+      output of an expanded character on that character.
 
-    ``resumes`` ends with ``size`` and ``shifts`` and ``starts`` with two
-    closing entries, so the offsets ``len(text)`` and ``len(original)`` need
-    no special case. ``expands`` says whether any character expanded (when
-    none did, the cap of the backward lookup never bites and is skipped).
+    Closing entries make ``len(text)`` and ``len(original)`` map to each
+    other with no special case.
+
+    Args:
+        lengths: One byte per original character: how many it became.
+        size: The length of the normalized text.
+
+    Returns:
+        The forward and the backward direction.
     """
     found = list(_REMOVED_RUN.finditer(lengths))
-    expands = bool(lengths.translate(None, b"\x00\x01"))
-    if expands:
+    if lengths.translate(None, b"\x00\x01"):
         # Rare (only characters outside the fast alphabet expand): add them and
         # sort; the places never overlap, so starts and ends sort alike.
         found += _EXPANSION.finditer(lengths.translate(_MARK_EXPANSIONS))
         found.sort(key=re.Match.start)
     starts = list(map(re.Match.start, found))
     ends = list(map(re.Match.end, found))
-    made = list(map(lengths.__getitem__, starts))  # 0 for a removed run, n for one char that became n
+    made = map(lengths.__getitem__, starts)  # 0 for a removed run, n for one char that became n
+    # How many more original than normalized characters lie before each place's end.
     shifts = list(itertools.accumulate(map(operator.sub, map(operator.sub, ends, starts), made)))
     resumes = list(map(operator.sub, ends, shifts))
+    resumes.append(size)
     original = len(lengths)
-    return (
-        ends,
-        [*resumes, size],
-        [0, *shifts, original - size],
-        [*starts, original, original],
-        expands,
-    )
+    forward = (ends, [0, *map(operator.neg, shifts)], resumes)
+    backward = (resumes, [0, *shifts, original - size], [*starts, original, original])
+    return forward, backward
+
+
+def _lookup(direction: _Direction, i: int) -> int:
+    """Map one offset: a bisect over the keys, an addition and a cap."""
+    keys, shifts, caps = direction
+    at = bisect.bisect_right(keys, i)
+    mapped: int = i + shifts[at]
+    cap = caps[at]
+    if mapped > cap:
+        return cap
+    return mapped
+
+
+def _walk(direction: _Direction, offsets: list[int], limit: int) -> list[int]:
+    """Map many offsets (each in ``0..limit``) in one merge walk through the keys.
+
+    While the offsets grow and stay below the next key, each costs an
+    addition and a comparison; the walk bisects (from where it stands) only
+    when an offset passes the next key, and from the start only when an
+    offset is smaller than the one before. Sorted input thus costs O(m + k)
+    with no bisect at all for offsets in the same stretch, and any order stays
+    correct at O(log k) per offset.
+    """
+    keys, shifts, caps = direction
+    count = len(keys)
+    mapped: list[int] = []
+    append = mapped.append
+    at = last = 0
+    following = keys[0] if count else limit + 1
+    shift, cap = shifts[0], caps[0]
+    for i in offsets:
+        if i >= following or i < last:
+            at = bisect.bisect_right(keys, i, at if i >= last else 0)
+            shift, cap = shifts[at], caps[at]
+            following = keys[at] if at < count else limit + 1
+        last = i
+        # A conditional, not min(): the builtin call would double the cost per offset.
+        append(cap if i + shift > cap else i + shift)  # noqa: FURB136
+    return mapped
 
 
 def _out_of_range(offsets: list[int], limit: int) -> None:
@@ -858,9 +897,9 @@ class Aligned:
     a range check. Otherwise the first lookup builds the map once, in a few
     C-level passes over one byte per character: a sorted list of breakpoints,
     one per run of removed characters and one per expanded character. Each
-    lookup after that is one ``bisect`` over the breakpoints, O(log k), and
-    the bulk methods run that ``bisect`` over all their offsets with no Python
-    loop of their own.
+    lookup after that is one ``bisect`` over the breakpoints, O(log k). The
+    bulk methods walk the breakpoints once as their offsets grow, so sorted
+    offsets cost an addition and a comparison each.
 
     Attributes:
         text: The normalized text.
@@ -882,7 +921,7 @@ class Aligned:
     _lengths: bytes = attrs.field(repr=False, eq=False)
 
     @functools.cached_property
-    def _map(self) -> _Breakpoints:
+    def _map(self) -> tuple[_Direction, _Direction]:
         # Built on the first lookup only: many Aligned are searched and never
         # mapped. A race between two threads builds it twice, identically.
         return _breakpoints(self._lengths, len(self.text))
@@ -909,12 +948,7 @@ class Aligned:
             raise IndexError(f"offset {i} is outside 0..{len(self.text)}")
         if not self._lengths:
             return i
-        _, resumes, shifts, starts, expands = self._map
-        at = bisect.bisect_right(resumes, i)
-        mapped: int = i + shifts[at]
-        if expands and mapped > starts[at]:
-            return starts[at]
-        return mapped
+        return _lookup(self._map[1], i)
 
     def to_normalized(self, i: int) -> int:
         """Map an original offset to a normalized one.
@@ -937,16 +971,15 @@ class Aligned:
             raise IndexError(f"offset {i} is outside 0..{len(self.original)}")
         if not self._lengths:
             return i
-        ends, resumes, shifts, _, _ = self._map
-        at = bisect.bisect_right(ends, i)
-        mapped: int = i - shifts[at]
-        return min(resumes[at], mapped)
+        return _lookup(self._map[0], i)
 
     def to_original_many(self, offsets: Iterable[int]) -> list[int]:
         """Map many normalized offsets to original ones: :meth:`to_original` for each.
 
-        The offsets may come in any order and repeat; sorted or not, the cost
-        is one C-level binary search per offset, with no Python loop.
+        Fastest for sorted offsets (the order a left-to-right scan finds
+        them in): one merge walk through the map's breakpoints, an addition
+        and a comparison per offset. Any order and repeats are fine too: an
+        offset smaller than the one before costs one binary search.
 
         Args:
             offsets: Offsets into :attr:`text`, each from 0 to ``len(text)``.
@@ -966,18 +999,13 @@ class Aligned:
         _out_of_range(wanted, len(self.text))
         if not self._lengths or not wanted:
             return wanted
-        _, resumes, shifts, starts, expands = self._map
-        at = list(map(bisect.bisect_right, itertools.repeat(resumes), wanted))
-        mapped = map(operator.add, wanted, map(shifts.__getitem__, at))
-        if expands:
-            return list(map(min, mapped, map(starts.__getitem__, at)))
-        return list(mapped)
+        return _walk(self._map[1], wanted, len(self.text))
 
     def to_normalized_many(self, offsets: Iterable[int]) -> list[int]:
         """Map many original offsets to normalized ones: :meth:`to_normalized` for each.
 
-        Like :meth:`to_original_many`: any order, one C-level binary search per
-        offset.
+        Like :meth:`to_original_many`: one merge walk for sorted offsets,
+        any order accepted.
 
         Args:
             offsets: Offsets into :attr:`original`, each from 0 to ``len(original)``.
@@ -996,10 +1024,7 @@ class Aligned:
         _out_of_range(wanted, len(self.original))
         if not self._lengths or not wanted:
             return wanted
-        ends, resumes, shifts, _, _ = self._map
-        at = list(map(bisect.bisect_right, itertools.repeat(ends), wanted))
-        mapped = map(operator.sub, wanted, map(shifts.__getitem__, at))
-        return list(map(min, mapped, map(resumes.__getitem__, at)))
+        return _walk(self._map[0], wanted, len(self.original))
 
     def span_to_original(self, span: Span) -> Span:
         """Map a span of the normalized text to the tightest original span that produced it.

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from arnews import _language
 from arnews._language import arabic_words, detect_language, normalize_word
 from arnews._model import Language
 
@@ -171,3 +172,70 @@ def test_accuracy_at_three_words_and_more() -> None:
             hits[code] = hits.get(code, 0) + (detect_language(snippet).code == code)
     for code, target in targets.items():
         assert hits[code] / totals[code] >= target, code
+
+
+# The core-alphabet shortcut must be a shortcut only: same scores as the general path.
+
+_LONG_ARABIC = (
+    "أعلنت وزارة الصحة مساء الأحد عن افتتاح مستشفى جديد في المدينة الساحلية، "
+    "وقال الوزير إن المستشفى سيستقبل المرضى ابتداء من الشهر المقبل بعد اكتمال التجهيزات"
+)
+
+
+def _both_paths(text: str) -> tuple[tuple[str, float], tuple[str, float]]:
+    model = _language._arabic_model()
+    sample = _language._sample(text, _language._scripts().sample_chars)
+    encoded = sample.encode(_language._SINGLE_BYTE_ARABIC, "ignore")
+    letters = model.core_letters(encoded)
+    assert letters == len(sample) - len(_language._ARABIC_SCRIPT_RUN.sub("", sample))
+    return (
+        _language._decide_arabic(sample, model, letters, encoded),
+        _language._decide_arabic(sample, model, letters),
+    )
+
+
+@pytest.mark.parametrize("text", [_LONG_ARABIC, SENTENCES["ar"], _LONG_ARABIC * 5, "وقالت الوزارة"])
+def test_core_alphabet_shortcut_scores_like_the_general_path(text: str) -> None:
+    assert _language._NOT_CORE_ARABIC_LETTER.search(text) is None
+    fast, general = _both_paths(text)
+    assert fast[0] == general[0] == "ar"
+    assert fast[1] == pytest.approx(general[1], abs=1e-6)
+
+
+def test_texts_with_other_letters_do_not_take_the_shortcut() -> None:
+    for text in (SENTENCES["fa"], SENTENCES["ur"], SENTENCES["en"], "ﺍﻟﺤﻜﻮﻣﺔ", "ٱلْحَمْدُ"):
+        assert _language._NOT_CORE_ARABIC_LETTER.search(text) is not None
+
+
+@pytest.mark.corpus
+def test_core_alphabet_shortcut_on_corpus_paragraphs() -> None:
+    devset = _devset()
+    if not devset.corpora_available():
+        pytest.skip(f"the real articles are not here ({devset.CORPORA} is absent)")
+    pure = [
+        text
+        for text in devset.corpus_paragraphs("eval")[::20]
+        if not _language._NOT_CORE_ARABIC_LETTER.search(text)
+    ]
+    assert pure
+    for text in pure:
+        fast, general = _both_paths(text)
+        assert fast[0] == general[0]
+        assert fast[1] == pytest.approx(general[1], abs=1e-6)
+
+
+@given(st.lists(st.floats(min_value=0.0, max_value=50.0), min_size=1, max_size=60))
+def test_packed_costs_add_like_separate_sums(costs: list[float]) -> None:
+    packed = _language._pack(costs)
+    assert _language._unpack(packed * 3 + packed, len(costs)) == pytest.approx(
+        [4 * cost for cost in costs], abs=1e-5
+    )
+
+
+def test_short_latin_lines_are_decided_without_sampling() -> None:
+    # A line of a few Latin letters made langdetect's sampler run its full
+    # 7 x 1,000 draws; the direct posterior answers the same way every time.
+    first = detect_language("88591 - AFP")
+    assert first.script == "Latn"
+    assert first.code != "und"
+    assert all(detect_language("88591 - AFP") == first for _ in range(3))

@@ -16,8 +16,15 @@ Each contender runs ``--repeat`` times, round robin, and keeps its best time.
 Times are CPU seconds of this process (``time.process_time``): on a shared,
 loaded machine wall time measures the scheduler more than the code, and every
 contender here is single-threaded.
-Prints MB/s and the ratio of arnews ``search`` to each; writes
-``benchmarks/results/bench_normalize.json``.
+Prints MB/s and the ratio of arnews ``search`` to each.
+
+Then the offset map: on every dirtied article of 1-4 KB, normalized with
+``matching()`` (the extractors' profile), lookups per second of
+``to_original``/``to_normalized``/``span_to_original`` one at a time and of
+``to_original_many``/``to_normalized_many``/``spans_to_original`` (sorted and
+shuffled offsets), the one-off cost of building the map on the first lookup,
+and the floor: indexing a dense list holding one offset per character.
+Writes both parts to ``benchmarks/results/bench_normalize.json``.
 
 Usage::
 
@@ -42,7 +49,8 @@ from typing import Any
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
 from _corpus import build_text, load_texts
-from arnews._normalize import NormalizeConfig, normalize, normalize_aligned
+from arnews._model import Span
+from arnews._normalize import Aligned, NormalizeConfig, normalize, normalize_aligned
 
 RESULTS = pathlib.Path(__file__).resolve().parent / "results" / "bench_normalize.json"
 SEED = 20240701
@@ -163,6 +171,98 @@ def contenders() -> tuple[dict[str, Callable[[str], Any]], dict[str, str]]:
     return runs, missing
 
 
+def _timed(run: Callable[[], int], repeat: int) -> float:
+    """Best CPU seconds per item of ``run`` (which returns how many items it did)."""
+    best = float("inf")
+    for _ in range(repeat):
+        gc.collect()
+        started = time.process_time()
+        done = run()
+        best = min(best, (time.process_time() - started) / done)
+    return best
+
+
+def lookup_benchmark(texts: list[str], repeat: int) -> dict[str, Any]:
+    """Lookups per second on the offset map of 1-4 KB articles (see the module docstring)."""
+    config = NormalizeConfig.matching()
+    articles = [text for text in texts if 1000 <= len(text.encode("utf-8")) <= 4000][:300]
+    aligned = [normalize_aligned(text, config) for text in articles]
+    rng = random.Random(SEED)
+    # Every third offset, as a left-to-right scan meets them, and shuffled.
+    backward = [list(range(0, len(al.text) + 1, 3)) for al in aligned]
+    forward = [list(range(0, len(al.original) + 1, 3)) for al in aligned]
+    shuffled = [rng.sample(offsets, len(offsets)) for offsets in backward]
+    spans = [[Span(j, min(j + 6, len(al.text))) for j in range(0, len(al.text), 7)] for al in aligned]
+    dense = [[al.to_original(j) for j in range(len(al.text) + 1)] for al in aligned]
+    lookups = sum(map(len, backward))
+
+    def scalar(method: str, offsets: list[list[int]]) -> Callable[[], int]:
+        def run() -> int:
+            for al, wanted in zip(aligned, offsets, strict=True):
+                lookup = getattr(al, method)
+                for i in wanted:
+                    lookup(i)
+            return sum(map(len, offsets))
+
+        return run
+
+    def bulk(method: str, offsets: list[list[Any]]) -> Callable[[], int]:
+        def run() -> int:
+            for al, wanted in zip(aligned, offsets, strict=True):
+                getattr(al, method)(wanted)
+            return sum(map(len, offsets))
+
+        return run
+
+    def floor() -> int:
+        for table, wanted in zip(dense, backward, strict=True):
+            lookup = table.__getitem__
+            for j in wanted:
+                lookup(j)
+        return lookups
+
+    runs: dict[str, Callable[[], int]] = {
+        "to_original, one at a time": scalar("to_original", backward),
+        "to_normalized, one at a time": scalar("to_normalized", forward),
+        "span_to_original, one at a time": scalar("span_to_original", spans),
+        "to_original_many, sorted": bulk("to_original_many", backward),
+        "to_original_many, shuffled": bulk("to_original_many", shuffled),
+        "to_normalized_many, sorted": bulk("to_normalized_many", forward),
+        "spans_to_original, sorted": bulk("spans_to_original", spans),
+        "floor: index a dense list (one int per character)": floor,
+    }
+    best = {name: _timed(run, repeat) for name, run in runs.items()}
+    # The map is built on an Aligned's first lookup: time that on fresh copies.
+    mapped = [al for al in aligned if al._lengths]
+    build = float("inf")
+    for _ in range(repeat):
+        fresh = [Aligned(al.text, al.original, al._lengths) for al in mapped]
+        gc.collect()
+        started = time.process_time()
+        for al in fresh:
+            al.to_original(0)
+        build = min(build, (time.process_time() - started) / max(1, len(fresh)))
+    in_step = len(aligned) - len(mapped)
+    print(
+        f"\noffset map: {len(aligned)} articles of 1-4 KB, matching(); {lookups:,} offsets;"
+        f" {in_step} articles needed no map"
+    )
+    width = max(map(len, runs))
+    print(f"{'lookup':<{width}}  {'per second':>12}  {'us each':>8}")
+    rows = []
+    for name, seconds in best.items():
+        rows.append({"name": name, "per_s": round(1 / seconds), "us": round(seconds * 1e6, 3)})
+        print(f"{name:<{width}}  {1 / seconds:12,.0f}  {seconds * 1e6:8.3f}")
+    print(f"map built on the first lookup: {build * 1e6:.1f} us per article that needs one")
+    return {
+        "articles": len(aligned),
+        "offsets": lookups,
+        "articles_without_map": in_step,
+        "first_lookup_builds_map_us": round(build * 1e6, 1),
+        "results": rows,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=10.0, help="size of the text in MB of UTF-8")
@@ -222,6 +322,7 @@ def main() -> None:
     }
     for goal, met in targets.items():
         print(f"target {goal}: {'met' if met else 'NOT MET'}")
+    lookups = lookup_benchmark(texts, max(args.repeat, 5))
     result = {
         "benchmark": "bench_normalize",
         "text_mb": round(megabytes, 2),
@@ -234,6 +335,7 @@ def main() -> None:
         "results": rows,
         "targets": targets,
         "unavailable": missing,
+        "offset_map_lookups": lookups,
     }
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -44,7 +44,7 @@ from arnews._normalize import (
     normalize_aligned,
 )
 from arnews._quotes import find_quotes
-from arnews._segment import paragraphs, sentences, tokens
+from arnews._segment import ParagraphList, SentenceList, TokenList, paragraphs, sentences, tokens
 from arnews._serialize import SCHEMA_VERSION, from_dict, from_json, to_dict, to_json
 
 try:
@@ -68,13 +68,16 @@ __all__ = [
     "NormalizationStep",
     "NormalizeConfig",
     "Paragraph",
+    "ParagraphList",
     "Quote",
     "QuoteKind",
     "Sentence",
+    "SentenceList",
     "Span",
     "Speaker",
     "Token",
     "TokenKind",
+    "TokenList",
     "__version__",
     "detect_language",
     "explain",

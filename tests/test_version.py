@@ -16,3 +16,11 @@ def test_all_is_complete() -> None:
         assert hasattr(arnews, name), name
     public = {name for name in vars(arnews) if not name.startswith("_")}
     assert public - set(arnews.__all__) == set()
+
+
+def test_api_page_names_every_public_name() -> None:
+    import pathlib
+
+    page = (pathlib.Path(__file__).resolve().parent.parent / "docs" / "api.md").read_text(encoding="utf-8")
+    missing = [name for name in arnews.__all__ if f"arnews.{name}`" not in page and f"`{name}`" not in page]
+    assert missing == []

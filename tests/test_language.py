@@ -235,7 +235,7 @@ def test_packed_costs_add_like_separate_sums(costs: list[float]) -> None:
 def test_short_latin_lines_are_decided_without_sampling() -> None:
     # A line of a few Latin letters made langdetect's sampler run its full
     # 7 x 1,000 draws; the direct posterior answers the same way every time.
-    first = detect_language("88591 - AFP")
+    first = detect_language("12345 - AFP")
     assert first.script == "Latn"
     assert first.code != "und"
-    assert all(detect_language("88591 - AFP") == first for _ in range(3))
+    assert all(detect_language("12345 - AFP") == first for _ in range(3))

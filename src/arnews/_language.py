@@ -482,7 +482,7 @@ def _langdetect_probabilities(text: str) -> dict[str, float]:
 
     langdetect itself samples the text's n-grams at random, up to 7 x 1,000
     draws until one language passes 0.99999: a few letters that never get
-    there (``88591 - AFP``) cost tens of milliseconds, and the answer depends
+    there (``12345 - AFP``) cost tens of milliseconds, and the answer depends
     on the seed. What the sampling estimates is a naive Bayes posterior over
     its n-gram profiles, so that posterior is computed directly here, every
     n-gram counted once: the same profiles, smoothing and n-grams (its own

@@ -42,7 +42,7 @@ intersphinx_timeout = 5
 
 nitpicky = True
 nitpick_ignore_regex = [
-    (r"py:class", r"(arnews\._.*|attrs\..*|re\.(Pattern|Match)|V|T|.*TextIO.*)"),
+    (r"py:class", r"(arnews\._.*|attrs\..*|re\.(Pattern|Match)|V|T|Table|.*TextIO.*)"),
 ]
 
 html_theme = "furo"

@@ -391,3 +391,39 @@ def test_every_lemma_has_its_slots_filled() -> None:
         assert len(entry["past"]) == 6, lemma
         assert len(entry["present"]) == 3, lemma
         assert len(entry["participle"]) in (0, 3), lemma
+
+
+# ---------------------------------------------------------------------------
+# The token-level lookup agrees with the lexicon's regex
+
+
+def _lexicon_pieces() -> list[str]:
+    """Words and spacing that make lexicon entries, near misses and glued clitics likely."""
+    data = load_table("quotes")
+    words = ["قال", "قالت", "قالوا", "أضاف", "ورد", "رد", "جاء", "في", "فيه", "مضى", "قائلا", "نقلا", "عن"]
+    words += ["إن", "أن", "أنه", "إلى", "على", "من", "يذكر", "الجدير", "بالذكر", "المقرر", "الوزير", "سامي"]
+    words += data["complementizers"]["words"][:12] + data["asides"]["phrases"][:6]
+    glued = [clitic + word for clitic in ("و", "ف", "ل", "ب") for word in words[:14]]
+    return [*words, *glued, " ", "  ", "\n", "،", ".", ":", "«", "ـ", "x"]
+
+
+@given(st.lists(st.sampled_from(_lexicon_pieces()), max_size=40).map(" ".join))
+def test_word_index_finds_what_the_lexicon_regex_finds(text: str) -> None:
+    from arnews._lexicon import Lexicon, shadow
+    from arnews._quotes import _tables, _tokens, _verb_forms
+
+    shadow_text = shadow(text).text
+    tokens = _tokens(shadow_text, shadow(text), [(0, len(shadow_text))], [])
+    tables = _tables()
+    data = load_table("quotes")
+    lexicons = [
+        (Lexicon(_verb_forms(load_table("reporting_verbs")), prefixes=["و", "ف", "ل"]), tables.cue_words),
+        (Lexicon(((w, w) for w in data["complementizers"]["words"]), prefixes=["و"]), tables.complementizers),
+        (Lexicon(((w, w) for w in data["asides"]["phrases"]), prefixes=["و"]), tables.asides),
+    ]
+    for lexicon, index in lexicons:
+        expected = [(tokens.token_at(m.start), m.end, m.value) for m in lexicon.finditer(shadow_text)]
+        candidates = [i for i, word in enumerate(tokens.strings) if word in index.starters]
+        matches = index.matches(tokens, candidates)
+        found = [(first, tokens.ends[last], value) for first, last, value in matches]
+        assert found == expected

@@ -23,13 +23,13 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Generic, TypeVar
 
 import attrs
 
 from arnews._data import load_table
-from arnews._lexicon import Lexicon, LexiconMatch, fold, shadow
+from arnews._lexicon import Lexicon, fold, shadow
 from arnews._model import Cue, Quote, QuoteKind, Sentence, Span, Speaker
 from arnews._normalize import Aligned
 from arnews._segment import sentences as split_sentences
@@ -37,6 +37,8 @@ from arnews._speakers import Mention, Source, SourceRegistry, Tokens, noun_phras
 from arnews._validate import require_str
 
 __all__ = ["find_quotes"]
+
+V = TypeVar("V")
 
 # How far a cue may stand from what it introduces, in words: long enough for
 # "وأوضح مدير عام إدارة العلاقات العامة ... محمد بن عبدالعزيز الصفيان أن",
@@ -70,8 +72,6 @@ _CONTEXT_BEFORE = 80
 _MAX_WORD = 64
 
 _TOKEN = re.compile(r"\w+|\S")
-# The same tokens, with the word ones captured: ``bool`` of each item says word or sign.
-_WORD_OR_SIGN = re.compile(r"(\w+)|\S")
 _WORD_CHAR = re.compile(r"\w\w")
 _FINAL = frozenset(".!?؟…")
 _COMMAS = frozenset("،,؛")
@@ -104,9 +104,10 @@ class _CueForm:
 
 @attrs.frozen
 class _Tables:
-    cues: Lexicon[_CueForm]
-    complementizers: Lexicon[str]
-    asides: Lexicon[str]
+    cues: Lexicon[_CueForm]  # the whole-text scan for cues
+    cue_words: _WordIndex[_CueForm]  # the same entries, looked up on tokens
+    complementizers: _WordIndex[str]
+    asides: _WordIndex[str]
     not_after: frozenset[str]
     not_before: frozenset[str]
     clause_breaks: frozenset[str]
@@ -125,6 +126,91 @@ class _Tables:
     line_opening_mark: re.Pattern[str]  # a mark that opens a line (maybe after spaces)
     name_marks: frozenset[str]  # the marks a name may hold half of (شركة "مكافي")
     edge_marks: frozenset[str]  # the marks a content's end may hold a stray one of
+
+
+class _WordIndex(Generic[V]):
+    """A lexicon's entries looked up a token at a time, with the lexicon's own semantics.
+
+    :class:`~arnews._lexicon.Lexicon` compiles its keys into one trie-shaped
+    regex; running it (and building a match object per hit) over every
+    window cost more than everything else the quotes do per word. Every key
+    here is whole words joined by single spaces, so the same matches come
+    from the tokens already cut: a set membership test per token picks the
+    few that may start an entry, and only those are resolved, exactly as the
+    regex would (whole words; the bare word tried first, then after a glued
+    prefix clitic; the longest entry first; the inner spaces of a phrase any run
+    of spaces; no two matches overlapping). ``tests/test_quotes.py`` checks
+    the two agree.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, V]], prefixes: Iterable[str]) -> None:
+        table: dict[str, V] = {}
+        for surface, value in entries:
+            key = fold(surface)
+            if key:
+                table.setdefault(key, value)  # the first surface wins, as in Lexicon
+        self.prefixes = frozenset(fold(prefix) for prefix in prefixes)
+        if any(len(prefix) != 1 for prefix in self.prefixes):
+            raise ValueError("prefix clitics are single letters here")
+        self.singles: dict[str, V] = {}
+        # First word -> (the other words, value) of each longer entry, most words first.
+        self.phrases: dict[str, list[tuple[tuple[str, ...], V]]] = {}
+        for key, value in table.items():
+            first, *rest = key.split(" ")
+            if rest:
+                self.phrases.setdefault(first, []).append((tuple(rest), value))
+            else:
+                self.singles[first] = value
+        for options in self.phrases.values():
+            options.sort(key=lambda option: -len(option[0]))
+        self.seconds = frozenset(rest[0] for options in self.phrases.values() for rest, _ in options)
+        heads = {*self.singles, *self.phrases}
+        self.starters = frozenset(heads | {prefix + head for prefix in self.prefixes for head in heads})
+
+    def matches(self, tokens: Tokens, candidates: Iterable[int]) -> Iterator[tuple[int, int, V]]:
+        """``(first, last, value)`` of each entry found at the candidate tokens, in order.
+
+        ``candidates`` are the word tokens (in order) whose text is in
+        :attr:`starters`; a candidate inside the previous match is skipped.
+        """
+        text = tokens.text
+        strings = tokens.strings
+        reach = -1
+        for index in candidates:
+            if index <= reach:
+                continue
+            if tokens.starts[index] and _WORD_START_BLOCKED(text, tokens.starts[index] - 1):
+                continue  # a window cut inside a long word: not a word start
+            word = strings[index]
+            found = self._entry(tokens, index, word)
+            if found is None and word[:1] in self.prefixes and len(word) > 1:
+                found = self._entry(tokens, index, word[1:])
+            if found is not None:
+                reach = found[0]
+                yield index, found[0], found[1]
+
+    def _entry(self, tokens: Tokens, index: int, head: str) -> tuple[int, V] | None:
+        options = self.phrases.get(head)
+        # من, على, إلى head phrases but mostly stand alone: look at the next word first.
+        if options and index + 1 < len(tokens) and tokens.strings[index + 1] in self.seconds:
+            for rest, value in options:
+                last = index + len(rest)
+                if last < len(tokens) and all(
+                    tokens.strings[index + offset] == word and _spaced(tokens, index + offset - 1)
+                    for offset, word in enumerate(rest, 1)
+                ):
+                    return last, value
+        single = self.singles.get(head)
+        return None if single is None else (index, single)
+
+
+def _spaced(tokens: Tokens, index: int) -> bool:
+    """Whether only spaces (one or more) stand between token ``index`` and the next, in one window."""
+    gap = tokens.text[tokens.ends[index] : tokens.starts[index + 1]]
+    return bool(gap) and not gap.strip(" ") and tokens.same_window(index, index + 1)
+
+
+_WORD_START_BLOCKED = re.compile(r"\w").match
 
 
 # A complement that is speech itself lets the marks stand a few words off.
@@ -187,10 +273,12 @@ def _tables() -> _Tables:
     )
     complementizers = data["complementizers"]
     labels = data["labels"]
+    cue_prefixes = ["و", "ف", "ل"]
     return _Tables(
-        cues=Lexicon(_verb_forms(verbs), prefixes=["و", "ف", "ل"]),
-        complementizers=Lexicon(((word, word) for word in complementizers["words"]), prefixes=["و"]),
-        asides=Lexicon(((phrase, phrase) for phrase in data["asides"]["phrases"]), prefixes=["و"]),
+        cues=Lexicon(_verb_forms(verbs), prefixes=cue_prefixes),
+        cue_words=_WordIndex(_verb_forms(verbs), cue_prefixes),
+        complementizers=_WordIndex(((word, word) for word in complementizers["words"]), ["و"]),
+        asides=_WordIndex(((phrase, phrase) for phrase in data["asides"]["phrases"]), ["و"]),
         not_after=frozenset(fold(word) for word in complementizers["not_after"]),
         not_before=frozenset(fold(word) for word in complementizers["not_before"]),
         clause_breaks=frozenset(fold(word) for word in complementizers["clause_breaks"]),
@@ -219,52 +307,61 @@ def _tables() -> _Tables:
 def _tokens(
     text: str, aligned: Aligned, windows: list[tuple[int, int]], sentence_starts: list[int]
 ) -> Tokens:
-    """Cut the windows of the shadow into tokens and number their sentences and lines.
+    """Cut the windows of the shadow into tokens and number their sentences.
 
     Only the windows are cut (the stretches around cues, see
     :func:`_windows`), each by C-level passes (``findall``, ``split``,
-    ``accumulate``, ``map``) rather than a Python loop per token. Two windows
-    never share a sentence or a line number, so no scan runs from one into
-    the next as if they were adjacent in the text.
+    ``accumulate``, ``map``) rather than a Python loop per token; sentence
+    numbers are filled a sentence at a time. Two windows never share a
+    sentence number, so no scan runs from one into the next as if they were
+    adjacent in the text.
     """
     starts: list[int] = []
     ends: list[int] = []
+    strings: list[str] = []
     words: list[bool] = []
     sentence_of: list[int] = []
-    line_of: list[int] = []
-    sentence_step = len(sentence_starts) + 1
-    line = 0
-    previous = 0
+    step = len(sentence_starts) + 1
     for ordinal, (start, end) in enumerate(windows):
         piece = text[start:end]
         found = _TOKEN.findall(piece)
-        gaps = _TOKEN.split(piece)
         count = len(found)
+        if not count:
+            continue
         # Gap and token lengths interleaved: their running sum gives every start and end.
         lengths = [0] * (2 * count + 1)
-        lengths[0::2] = map(len, gaps)
+        lengths[0::2] = map(len, _TOKEN.split(piece))
         lengths[1::2] = map(len, found)
         lengths[0] += start
         offsets = list(itertools.accumulate(lengths))
         window_starts = offsets[0 : 2 * count : 2]
         starts += window_starts
         ends += offsets[1 : 2 * count : 2]
-        words += map(bool, _WORD_OR_SIGN.findall(piece))
-        # Tokens hold no line break: a token's line counts the breaks in the gaps before it.
-        line += text.count("\n", previous, start)
-        previous = start
-        breaks = itertools.accumulate(
-            map(str.count, gaps[:count], itertools.repeat("\n")), initial=line + ordinal
-        )
-        line_of += itertools.islice(breaks, 1, None)
-        line += piece.count("\n")
-        previous = end
-        bump = ordinal * sentence_step
-        sentence_of += (
-            bump + number
-            for number in map(bisect.bisect_right, itertools.repeat(sentence_starts), window_starts)
-        )
-    return Tokens(text, starts, ends, words, sentence_of, line_of, aligned.original, aligned.to_original)
+        strings += found
+        # A token is a word when it is a run of \w: alphanumeric, or holding "_".
+        flags = list(map(str.isalnum, found))
+        if "_" in piece:
+            flags = [flag or "_" in token for flag, token in zip(flags, found, strict=True)]
+        words += flags
+        sentence_of += _sentence_numbers(window_starts, sentence_starts, ordinal * step)
+    return Tokens(
+        text, starts, ends, strings, words, sentence_of, step, aligned.original, aligned.to_original
+    )
+
+
+def _sentence_numbers(token_starts: list[int], sentence_starts: list[int], bump: int) -> list[int]:
+    """The sentence number of each token (``bump`` + how many sentence starts lie at or before it)."""
+    number = bisect.bisect_right(sentence_starts, token_starts[0])
+    last = bisect.bisect_right(sentence_starts, token_starts[-1])
+    numbers: list[int] = []
+    done = 0
+    for boundary in sentence_starts[number:last]:
+        cut = bisect.bisect_left(token_starts, boundary, done)
+        numbers += [bump + number] * (cut - done)
+        done = cut
+        number += 1
+    numbers += [bump + number] * (len(token_starts) - done)
+    return numbers
 
 
 def _windows(text: str, bounds: list[int], hits: dict[int, list[int]]) -> list[tuple[int, int]]:
@@ -482,11 +579,11 @@ def _content_words(text: str, marks: _Marks) -> int:
 
 def _is_colon(tokens: Tokens, index: int) -> bool:
     # 10:30 is a time, not a colon before speech.
-    return tokens.word(index) == ":" and not (
+    return tokens.strings[index] == ":" and not (
         index + 1 < len(tokens)
-        and tokens.word(index + 1).isdigit()
+        and tokens.strings[index + 1].isdigit()
         and index > 0
-        and tokens.word(index - 1).isdigit()
+        and tokens.strings[index - 1].isdigit()
     )
 
 
@@ -500,9 +597,9 @@ def _frame(context: _Context, first: int, last: int, form: _CueForm) -> _Frame:
     stop: int | None = None  # where the subject must end, when something ends it early
     short_marks: _Marks | None = None
     while tokens.same_sentence(first, index):
-        word = tokens.word(index)
+        word = tokens.strings[index]
         end_of_complementizer = context.complementizers.get(index)
-        if end_of_complementizer is not None and tokens.word(index - 1) not in tables.not_after:
+        if end_of_complementizer is not None and tokens.strings[index - 1] not in tables.not_after:
             after = tokens.token_at(end_of_complementizer)
             return _Frame(first, last, form, _Kind.COMPLEMENTIZER, after, None, min(stop or index, index))
         if _is_colon(tokens, index):
@@ -525,7 +622,7 @@ def _frame(context: _Context, first: int, last: int, form: _CueForm) -> _Frame:
         if other is not None and index > last:
             if other[1].lemma == "قال" and other[1].role == _Role.PARTICIPLE:
                 stop = stop or index  # وتابع قائلا: the participle only repeats the cue
-            elif tokens.word(index - 1) not in tables.relatives:
+            elif tokens.strings[index - 1] not in tables.relatives:
                 break  # the nearest cue owns what follows; a relative clause's does not
         if word in _FINAL:
             break
@@ -553,8 +650,8 @@ def _marks_follow(tokens: Tokens, form: _CueForm, index: int, words: int) -> boo
         return True
     if not form.far_marks:
         # دعت المنظمة إلى "…": after the subject, through the verb's preposition.
-        return words <= _NEAR_MARKS_WORDS and tokens.word(index - 1) in form.prepositions
-    return tokens.word(index - 1) not in _tables().prepositions
+        return words <= _NEAR_MARKS_WORDS and tokens.strings[index - 1] in form.prepositions
+    return tokens.strings[index - 1] not in _tables().prepositions
 
 
 def _opens_clause(tokens: Tokens, index: int) -> bool:
@@ -562,7 +659,7 @@ def _opens_clause(tokens: Tokens, index: int) -> bool:
     return (
         not tokens.same_sentence(index, index - 1)
         or not tokens.words[index - 1]
-        or tokens.word(index)[:1] in "وف"
+        or tokens.strings[index][:1] in "وف"
     )
 
 
@@ -575,8 +672,8 @@ def _is_label(context: _Context, marks: _Marks, depth: int = 0) -> bool:
         return True
     index = tokens.token_at(marks.open_at) - 1
     seen = 0
-    while seen < 2 and index >= 0 and tokens.line_of[index] == tokens.line_of[index + 1]:
-        word = tokens.word(index)
+    while seen < 2 and index >= 0 and tokens.same_line(index, index + 1):
+        word = tokens.strings[index]
         index -= 1
         if not tokens.words[index + 1]:
             previous = context.closing_at.get(tokens.ends[index + 1])
@@ -632,7 +729,7 @@ def _clause_end(context: _Context, start: int, limit: int) -> int:
 
 
 def _may_break_clause(context: _Context, index: int) -> bool:
-    return index in context.cues or context.tokens.word(index) in _COMMAS
+    return index in context.cues or context.tokens.strings[index] in _COMMAS
 
 
 def _inside_marks(context: _Context, index: int) -> bool:
@@ -663,7 +760,7 @@ def _lay_out(context: _Context, pairs: list[_Marks]) -> None:
 
 def _breaks_clause(context: _Context, index: int) -> bool:
     tokens = context.tokens
-    word = tokens.word(index)
+    word = tokens.strings[index]
     if word in _COMMAS:
         if not tokens.same_sentence(index, index + 1):
             return False
@@ -682,8 +779,8 @@ def _breaks_clause(context: _Context, index: int) -> bool:
 
 def _is_clause_break(tokens: Tokens, index: int) -> bool:
     breaks = _tables().clause_breaks
-    word = tokens.word(index)
-    return word in breaks or (index + 1 < len(tokens) and f"{word} {tokens.word(index + 1)}" in breaks)
+    word = tokens.strings[index]
+    return word in breaks or (index + 1 < len(tokens) and f"{word} {tokens.strings[index + 1]}" in breaks)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -767,7 +864,7 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None) -> list[
     tokens = _tokens(shadow_text, aligned, windows, sentence_starts)
     if not len(tokens):
         return []
-    found_quotes = _find(_context(shadow_text, tokens, windows), tokens)
+    found_quotes = _find(_context(shadow_text, tokens), tokens)
     return _to_quotes(text, aligned, found_quotes)
 
 
@@ -787,7 +884,7 @@ def _cue_hits(text: str, sentence_starts: list[int], bounds: list[int]) -> dict[
     return hits
 
 
-def _context(text: str, tokens: Tokens, windows: list[tuple[int, int]]) -> _Context:
+def _context(text: str, tokens: Tokens) -> _Context:
     tables = _tables()
     pairs = _pair_marks(text)
 
@@ -796,23 +893,31 @@ def _context(text: str, tokens: Tokens, windows: list[tuple[int, int]]) -> _Cont
         return index if index < len(tokens) and tokens.starts[index] == offset else None
 
     marks_at = {index: marks for marks in pairs if (index := at_token(marks.open_at)) is not None}
-    complementizers: dict[int, int] = {}
-    asides: set[int] = set()
+    # One pass over the tokens picks every word that may start an entry of any of the three tables.
+    starters = tables.complementizers.starters | tables.asides.starters | tables.cue_words.starters
+    candidates = [index for index, word in enumerate(tokens.strings) if word in starters]
+    complementizers = {
+        first: tokens.ends[last]
+        for first, last, _ in tables.complementizers.matches(
+            tokens, (i for i in candidates if tokens.strings[i] in tables.complementizers.starters)
+        )
+    }
+    asides = {
+        first
+        for first, _, _ in tables.asides.matches(
+            tokens, (i for i in candidates if tokens.strings[i] in tables.asides.starters)
+        )
+    }
     cues: dict[int, tuple[int, _CueForm]] = {}
-    matches: list[LexiconMatch[_CueForm]] = []
-    for start, end in windows:
-        for word in tables.complementizers.finditer(text, start, end):
-            complementizers[tokens.token_at(word.start)] = word.end
-        asides.update(tokens.token_at(phrase.start) for phrase in tables.asides.finditer(text, start, end))
-        matches.extend(tables.cues.finditer(text, start, end))
-    for match in matches:
-        first = tokens.token_at(match.start)
-        before = tokens.word(first - 1) if first > 0 else ""
+    for first, last, form in tables.cue_words.matches(
+        tokens, (i for i in candidates if tokens.strings[i] in tables.cue_words.starters)
+    ):
+        before = tokens.strings[first - 1] if first > 0 else ""
         if first in asides or before in tables.not_before:
             continue  # the writer's own voice: ويذكر أن, وهذا يؤكد أن
-        if match.value.also_noun and (before in tables.prepositions or before in _CLITICS):
+        if form.also_noun and (before in tables.prepositions or before in _CLITICS):
             continue  # a noun after a preposition: من ذكر, في كشف
-        cues[first] = (tokens.token_at(match.end - 1), match.value)
+        cues[first] = (last, form)
     repeated = Counter(_folded_content(text, marks) for marks in pairs if marks.closed)
     closing_at = {marks.close_end: marks for marks in pairs if marks.closed}
     context = _Context(text, tokens, marks_at, closing_at, complementizers, cues, repeated)
@@ -856,10 +961,10 @@ def _speaker(context: _Context, frame: _Frame, registry: SourceRegistry) -> Sour
     mention: Mention | None = None
     if form.role in (_Role.FINITE, _Role.PREPOSITION):
         first = frame.last + 1
-        if form.role == _Role.PREPOSITION and first < len(tokens) and tokens.word(first) == "ل":
+        if form.role == _Role.PREPOSITION and first < len(tokens) and tokens.strings[first] == "ل":
             first += 1  # وفقا لـ X: the tatweel is gone from the shadow, the ل stands alone
         mention = noun_phrase(tokens, first, frame.stop)
-        cue_word = tokens.word(frame.first)
+        cue_word = tokens.strings[frame.first]
         if mention is None and form.role == _Role.FINITE and cue_word[:1] not in "وفل":
             mention = subject_before(tokens, frame.first, present=form.present)
     if mention is not None:
@@ -928,7 +1033,7 @@ def _unframed_marks(
         if marks.open_at in used or _is_label(context, marks):
             continue
         after = tokens.token_at(marks.close_end)
-        while tokens.same_sentence(index, after) and tokens.word(after) in _DASHES_AND_COMMAS:
+        while tokens.same_sentence(index, after) and tokens.strings[after] in _DASHES_AND_COMMAS:
             after += 1
         cue = context.cues.get(after) if tokens.same_sentence(index, after) else None
         if cue is not None and cue[1].role != _Role.PARTICIPLE and cue[1].direct and after in speaker_of_cue:

@@ -45,15 +45,17 @@ _TRANSPARENT = frozenset("\"“”„‟«»‹›'‘’()")
 
 @attrs.frozen
 class Tokens:
-    """The shadow of a text cut into tokens, with the sentence and line of each.
+    """The shadow of a text cut into tokens, with the sentence of each.
 
     Attributes:
         text: The shadow (matching-profile) text.
         starts: Shadow offset of each token.
         ends: Shadow offset one past each token.
+        strings: Each token's text (kept, so reading a word is an index, not a slice).
         words: Whether each token is a word (letters or digits) rather than a sign.
-        sentence_of: The sentence number of each token.
-        line_of: The line number of each token.
+        sentence_of: The sentence number of each token; the tokens of one window
+            (see ``window_step``) never share a number with another window's.
+        window_step: Sentence numbers of window ``k`` lie in ``[k * step, (k + 1) * step)``.
         original: The text the shadow was made from.
         to_original: Maps a shadow offset to an offset of ``original``.
     """
@@ -61,9 +63,10 @@ class Tokens:
     text: str
     starts: list[int]
     ends: list[int]
+    strings: list[str]
     words: list[bool]
     sentence_of: list[int]
-    line_of: list[int]
+    window_step: int
     original: str
     to_original: Callable[[int], int]
     # Mapping an offset back searches the alignment: remember the words already mapped.
@@ -81,7 +84,7 @@ class Tokens:
 
     def word(self, index: int) -> str:
         """The token's text in the shadow."""
-        return self.text[self.starts[index] : self.ends[index]]
+        return self.strings[index]
 
     def original_word(self, index: int) -> str:
         """The token as the original text spells it (mapped once, then remembered)."""
@@ -95,6 +98,18 @@ class Tokens:
     def same_sentence(self, first: int, second: int) -> bool:
         """Whether token ``second`` exists and shares token ``first``'s sentence."""
         return 0 <= second < len(self.starts) and self.sentence_of[first] == self.sentence_of[second]
+
+    def same_window(self, first: int, second: int) -> bool:
+        """Whether tokens ``first`` and ``second`` (both existing) come from one window."""
+        step = self.window_step
+        return self.sentence_of[first] // step == self.sentence_of[second] // step
+
+    def same_line(self, first: int, second: int) -> bool:
+        """Whether tokens ``first < second`` stand on one line of one window."""
+        return (
+            self.same_window(first, second)
+            and self.text.find("\n", self.ends[first], self.starts[second]) < 0
+        )
 
 
 @attrs.frozen
@@ -197,7 +212,7 @@ def _name_flag(
     a growing phrase is settled only when the next word comes.
     """
     index = picked[position]
-    word = tokens.word(index)
+    word = tokens.strings[index]
     if genitive:
         return False, False, names
     if word in _NAME_PARTICLES:
@@ -214,7 +229,7 @@ def _name_flag(
 
 
 def _is_stop(tokens: Tokens, index: int, vocabulary: _Words) -> bool:
-    word = tokens.word(index)
+    word = tokens.strings[index]
     if word not in vocabulary.stops:
         return False
     # The shadow folds على and the name علي together; the original tells them apart.
@@ -246,8 +261,8 @@ def _phrase_words(tokens: Tokens, first: int, stop: int, vocabulary: _Words) -> 
     nouns = vocabulary.nouns
     index = first
     while index < stop and tokens.same_sentence(first, index) and len(picked) < _MAX_PHRASE_WORDS:
-        word = tokens.word(index)
-        after_particle = bool(picked) and tokens.word(picked[-1]) in _NAME_PARTICLES
+        word = tokens.strings[index]
+        after_particle = bool(picked) and tokens.strings[picked[-1]] in _NAME_PARTICLES
         if not tokens.words[index]:
             if word in _TRANSPARENT:
                 index += 1
@@ -275,7 +290,7 @@ def _phrase_words(tokens: Tokens, first: int, stop: int, vocabulary: _Words) -> 
 
 
 def _mention(tokens: Tokens, picked: list[int], extra: frozenset[str], vocabulary: _Words) -> Mention:
-    words = [tokens.word(index) for index in picked]
+    words = [tokens.strings[index] for index in picked]
     flags = _name_flags(tokens, picked, vocabulary.nouns)
     name = _name_run(tokens, picked, flags, vocabulary.nouns, vocabulary.generic)
     return Mention(
@@ -306,22 +321,22 @@ def _name_run(
     ``الشيخ عبد الله بن زايد آل نهيان`` gives ``عبد الله بن زايد آل نهيان``;
     a phrase with no name (``المتحدث باسم الوزارة``) is returned whole.
     """
-    if tokens.word(picked[0]) in generic:
+    if tokens.strings[picked[0]] in generic:
         return picked  # مصادر طبية, مسؤول أمني: a described group, with no name to single out
     position = len(picked)
     while position > 0:
         # A definite word belongs to the name only after a name word (زين الدين, الصفيان),
         # and a title never does (بمنطقة جازان الرائد يحيى القحطاني).
-        word = tokens.word(picked[position - 1])
+        word = tokens.strings[picked[position - 1]]
         surname = position > 1 and flags[position - 2] and word[:2] == "ال" and word not in nouns
         if flags[position - 1] or surname:
             position -= 1
         else:
             break
-    while position < len(picked) and tokens.word(picked[position]) in _NAME_PARTICLES - _NAME_STARTS:
+    while position < len(picked) and tokens.strings[picked[position]] in _NAME_PARTICLES - _NAME_STARTS:
         position += 1  # a name does not start with بن or آل
     run = picked[position:]
-    words = [tokens.word(index) for index in run]
+    words = [tokens.strings[index] for index in run]
     if not any(
         word not in _NAME_PARTICLES for word, flag in zip(words, flags[position:], strict=True) if flag
     ):
@@ -340,14 +355,14 @@ def noun_phrase(tokens: Tokens, first: int, stop: int) -> Mention | None:
     if not picked:
         return None
     head = _mention(tokens, picked, frozenset(), vocabulary)
-    if not (index < stop and tokens.word(index) in _COMMAS and tokens.same_sentence(first, index + 1)):
+    if not (index < stop and tokens.strings[index] in _COMMAS and tokens.same_sentence(first, index + 1)):
         return head
     appositive, _ = _phrase_words(tokens, index + 1, stop, vocabulary)
     appositive = appositive[:_MAX_APPOSITIVE_WORDS]
     if not appositive:
         return head
     second = _mention(tokens, appositive, head.words, vocabulary)
-    titled = any(tokens.word(i) in vocabulary.titles for i in picked)
+    titled = any(tokens.strings[i] in vocabulary.titles for i in picked)
     if not head.named and titled and second.named:
         return second  # مساعد وزير الدفاع، باتريك شاناهان، ...
     # وليد الطبطبائي، النائب بالبرلمان الكويتي: the titles help later descriptions find him.
@@ -365,14 +380,14 @@ def subject_before(tokens: Tokens, cue: int, *, present: bool = False) -> Mentio
     vocabulary = _words()
     index = cue - 1
     # Particles between a subject and its verb: قد نشرت, كان أعلن.
-    while tokens.same_sentence(cue, index) and tokens.word(index) in vocabulary.openers:
+    while tokens.same_sentence(cue, index) and tokens.strings[index] in vocabulary.openers:
         index -= 1
-    relative = tokens.same_sentence(cue, index) and tokens.word(index) in vocabulary.relatives
+    relative = tokens.same_sentence(cue, index) and tokens.strings[index] in vocabulary.relatives
     if relative:
         index -= 1
     picked: list[int] = []
     while tokens.same_sentence(cue, index) and len(picked) < _MAX_SUBJECT_WORDS:
-        word = tokens.word(index)
+        word = tokens.strings[index]
         if not tokens.words[index]:
             if word in _TRANSPARENT:
                 index -= 1
@@ -390,7 +405,7 @@ def subject_before(tokens: Tokens, cue: int, *, present: bool = False) -> Mentio
         index -= 1
     if not picked:
         return None
-    reaches_clause_start = not tokens.same_sentence(cue, index) or tokens.word(index) in vocabulary.openers
+    reaches_clause_start = not tokens.same_sentence(cue, index) or tokens.strings[index] in vocabulary.openers
     if not relative and not reaches_clause_start:
         nearest = picked[0]
         if present and nearest == cue - 1 and not tokens.original_word(nearest).startswith(_DEFINITE):

@@ -249,7 +249,7 @@ def test_an_endless_stream_is_read_lazily_in_process() -> None:
 
 def test_workers_keep_a_bounded_number_of_chunks_in_flight() -> None:
     # Short texts keep the test fast: what is bounded is the number of documents.
-    stream, workers, chunksize = CountingStream(limit=100_000, repeat=1), 2, 500
+    stream, workers, chunksize = CountingStream(limit=100_000, repeat=1), 2, 1_000
     bound = (IN_FLIGHT_PER_WORKER * workers + 1) * chunksize
     received, widest = 0, 0
     for outcome in process(iter(stream), len, workers=workers, chunksize=chunksize):

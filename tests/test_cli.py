@@ -147,6 +147,22 @@ def test_broken_records_are_reported_and_the_rest_processed(
     assert err.count("arnews: ") >= 4
 
 
+def test_an_overlong_line_is_skipped_to_its_end_without_being_read_whole(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    long_line = json.dumps({"id": "long", "text": "ن" * 150_000}, ensure_ascii=False).encode()
+    lines = [json.dumps({"id": "before", "text": STORIES[0]}, ensure_ascii=False).encode(), long_line]
+    lines.append(json.dumps({"id": "after", "text": STORIES[1]}, ensure_ascii=False).encode())
+    feed = tmp_path / "feed.jsonl"
+    feed.write_bytes(b"\n".join(lines) + b"\n")
+    code, out, _ = run(["parse", str(feed), "--max-chars", "1000", "-q"], capsys)
+    assert code == EXIT_FAILED
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in records] == ["before", f"{feed}:2", "after"]
+    assert records[1]["error"]["type"] == "DocumentTooLarge"
+    assert "article" in records[2]
+
+
 def test_a_record_that_is_not_an_object_is_reported(
     tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

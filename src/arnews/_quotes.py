@@ -23,7 +23,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -65,6 +65,10 @@ _MAX_CLAUSE_TOKENS = 120
 # any real one (no sentence ends in a megabyte) only around its first cues, as far
 # as a frame (25 words) and a clause (120 tokens) reach, in characters.
 _LONG_REGION = 8000
+# A text longer than this is read in pieces of at most _PIECE_CHARS (every article of
+# the corpus is far shorter, so reading in pieces never changes what they give).
+_WHOLE_TEXT_CHARS = 12_000
+_PIECE_CHARS = 4_000
 _MAX_CUES_PER_REGION = 64
 _REACH_BEFORE = 400
 _REACH_AFTER = 3000
@@ -72,7 +76,9 @@ _CONTEXT_BEFORE = 80
 _MAX_WORD = 64
 
 _TOKEN = re.compile(r"\w+|\S")
-_WORD_CHAR = re.compile(r"\w\w")
+_WORD_CHAR = re.compile(r"\w")
+_WORD_TAIL = re.compile(r"\w+\Z")  # searched up to an offset: the word run that ends there
+_WORD_HEAD = re.compile(r"\w*")
 _FINAL = frozenset(".!?؟…")
 _COMMAS = frozenset("،,؛")
 _DASHES_AND_COMMAS = _COMMAS | {"-", "–", "—"}
@@ -393,24 +399,21 @@ def _windows(text: str, bounds: list[int], hits: dict[int, list[int]]) -> list[t
     return merged
 
 
-def _inside_word(text: str, index: int) -> bool:
-    """Whether a cut at ``index`` would split a token (a run of word characters)."""
-    return 0 < index < len(text) and _WORD_CHAR.match(text, index - 1, index + 1) is not None
-
-
 def _word_edge_before(text: str, index: int) -> int:
-    """Move ``index`` back to the start of its word (a bounded number of steps)."""
-    floor = max(0, index - _MAX_WORD)
-    while index > floor and _inside_word(text, index):
-        index -= 1
+    """Move ``index`` back to the start of its word (at most ``_MAX_WORD`` characters)."""
+    if 0 < index < len(text) and _WORD_CHAR.match(text, index) and _WORD_CHAR.match(text, index - 1):
+        run = _WORD_TAIL.search(text, max(0, index - _MAX_WORD), index)
+        if run is not None:  # always: the character before index is a word character
+            return run.start()
     return index
 
 
 def _word_edge_after(text: str, index: int) -> int:
-    """Move ``index`` on to the end of its word (a bounded number of steps)."""
-    ceiling = min(len(text), index + _MAX_WORD)
-    while index < ceiling and _inside_word(text, index):
-        index += 1
+    """Move ``index`` on to the end of its word (at most ``_MAX_WORD`` characters)."""
+    if 0 < index < len(text) and _WORD_CHAR.match(text, index - 1):
+        run = _WORD_HEAD.match(text, index, min(len(text), index + _MAX_WORD))
+        if run is not None:
+            return run.end()
     return index
 
 
@@ -812,7 +815,7 @@ class _Found:
     kind: QuoteKind
     start: int
     end: int
-    speaker: tuple[int, int] | None  # the speaker's mention when the quote was found
+    speaker: tuple[int, int] | None  # the speaker's mention when the quote was found, on the original
     cue_start: int
     cue_end: int
 
@@ -847,6 +850,55 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None) -> list[
     require_str(text)
     if not text.strip():
         return []
+    if len(text) <= _WHOLE_TEXT_CHARS:
+        return _quotes_in(text, 0, len(text), sentences, SourceRegistry())
+    # A long text is read a piece at a time (cut at line breaks where it has them), so
+    # the shadow, its offset map and the tokens stay the size of a piece, not of the
+    # text; the sources carry over from piece to piece.
+    if sentences is None:
+        sentences = split_sentences(text)
+    starts = [sentence.span.start for sentence in sentences]
+    registry = SourceRegistry()
+    quotes: list[Quote] = []
+    for start, end in _pieces(text, starts):
+        quotes += _quotes_in(text, start, end, starts, registry)
+    return quotes
+
+
+def _pieces(text: str, sentence_starts: list[int]) -> Iterator[tuple[int, int]]:
+    """Cut a long text into pieces of at most ``_PIECE_CHARS`` characters.
+
+    A piece ends at a line break when its second half holds one, else at a
+    sentence start, else after a space, else where the size says.
+    """
+    start = 0
+    while len(text) - start > _PIECE_CHARS:
+        floor, ceiling = start + _PIECE_CHARS // 2, start + _PIECE_CHARS
+        cut = text.rfind("\n", floor, ceiling) + 1
+        if not cut:
+            index = bisect.bisect_right(sentence_starts, ceiling) - 1
+            if index >= 0 and sentence_starts[index] > floor:
+                cut = sentence_starts[index]
+        if not cut:
+            cut = text.rfind(" ", floor, ceiling) + 1 or ceiling
+        yield start, cut
+        start = cut
+    yield start, len(text)
+
+
+def _quotes_in(
+    full_text: str,
+    offset: int,
+    end: int,
+    sentences: Sequence[Sentence] | list[int] | None,
+    registry: SourceRegistry,
+) -> list[Quote]:
+    """The quotes of ``full_text[offset:end]``, with spans on ``full_text``.
+
+    ``sentences`` are the sentences of the whole text (or their start
+    offsets), computed here when ``None``.
+    """
+    text = full_text[offset:end] if offset or end < len(full_text) else full_text
     aligned = shadow(text)
     shadow_text = aligned.text
     tables = _tables()
@@ -854,7 +906,12 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None) -> list[
         return []  # every quote needs a cue: a text with none costs one regex scan
     if sentences is None:
         sentences = split_sentences(text)
-    sentence_starts = _to_normalized_many(aligned, [sentence.span.start for sentence in sentences])
+    starts = [s if isinstance(s, int) else s.span.start for s in sentences]
+    if offset or end < len(full_text):
+        starts = [
+            s - offset for s in starts[bisect.bisect_right(starts, offset) : bisect.bisect_left(starts, end)]
+        ]
+    sentence_starts = _to_normalized_many(aligned, starts)
     bounds = [0, *sentence_starts, len(shadow_text)]
     hits = _cue_hits(shadow_text, sentence_starts, bounds)
     for found in tables.line_opening_mark.finditer(shadow_text):
@@ -864,8 +921,13 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None) -> list[
     tokens = _tokens(shadow_text, aligned, windows, sentence_starts)
     if not len(tokens):
         return []
-    found_quotes = _find(_context(shadow_text, tokens), tokens)
-    return _to_quotes(text, aligned, found_quotes)
+
+    def place(start: int, end: int) -> tuple[int, int]:
+        span = aligned.span_to_original(Span(start, end))
+        return span.start + offset, span.end + offset
+
+    found_quotes = _find(_context(shadow_text, tokens), tokens, registry, place)
+    return _to_quotes(full_text, offset, aligned, found_quotes)
 
 
 def _cue_hits(text: str, sentence_starts: list[int], bounds: list[int]) -> dict[int, list[int]]:
@@ -909,9 +971,14 @@ def _context(text: str, tokens: Tokens) -> _Context:
         )
     }
     cues: dict[int, tuple[int, _CueForm]] = {}
+    per_sentence: Counter[int] = Counter()
     for first, last, form in tables.cue_words.matches(
         tokens, (i for i in candidates if tokens.strings[i] in tables.cue_words.starters)
     ):
+        sentence = tokens.sentence_of[first]
+        per_sentence[sentence] += 1
+        if per_sentence[sentence] > _MAX_CUES_PER_REGION:
+            continue  # no real sentence holds this many: a run of cues costs no more than this
         before = tokens.strings[first - 1] if first > 0 else ""
         if first in asides or before in tables.not_before:
             continue  # the writer's own voice: ويذكر أن, وهذا يؤكد أن
@@ -927,8 +994,9 @@ def _context(text: str, tokens: Tokens) -> _Context:
     return context
 
 
-def _find(context: _Context, tokens: Tokens) -> list[_Found]:
-    registry = SourceRegistry()
+def _find(
+    context: _Context, tokens: Tokens, registry: SourceRegistry, place: Callable[[int, int], tuple[int, int]]
+) -> list[_Found]:
     found: list[_Found] = []
     used_marks: set[int] = set()
     speaker_of_cue: dict[int, tuple[int, int] | None] = {}
@@ -939,7 +1007,7 @@ def _find(context: _Context, tokens: Tokens) -> list[_Found]:
         frame = context.frames[first]
         if not frame.kind and (form.strict or (form.also_noun and not _opens_clause(tokens, first))):
             continue  # بين البلدين, من ذكر: not a cue, so not a source either
-        source = _speaker(context, frame, registry)
+        source = _speaker(context, frame, registry, place)
         speaker = None if source is None else (source.start, source.end)
         speaker_of_cue[first] = speaker
         nested = tokens.starts[first] < outer_end
@@ -955,7 +1023,9 @@ def _find(context: _Context, tokens: Tokens) -> list[_Found]:
     return found
 
 
-def _speaker(context: _Context, frame: _Frame, registry: SourceRegistry) -> Source | None:
+def _speaker(
+    context: _Context, frame: _Frame, registry: SourceRegistry, place: Callable[[int, int], tuple[int, int]]
+) -> Source | None:
     tokens = context.tokens
     form = frame.form
     mention: Mention | None = None
@@ -968,7 +1038,7 @@ def _speaker(context: _Context, frame: _Frame, registry: SourceRegistry) -> Sour
         if mention is None and form.role == _Role.FINITE and cue_word[:1] not in "وفل":
             mention = subject_before(tokens, frame.first, present=form.present)
     if mention is not None:
-        return registry.mention(mention, form.agreement)
+        return registry.mention(mention, form.agreement, place(mention.start, mention.end))
     return registry.resolve(form.agreement)
 
 
@@ -1070,28 +1140,28 @@ def _continues(context: _Context, previous: _Found, marks: _Marks) -> bool:
     return _trim_end(text, previous.start, previous_line_end) == _trim_end(text, previous.start, previous.end)
 
 
-def _to_quotes(text: str, aligned: Aligned, found: list[_Found]) -> list[Quote]:
+def _to_quotes(text: str, offset: int, aligned: Aligned, found: list[_Found]) -> list[Quote]:
+    """The quotes found in the piece of ``text`` at ``offset``; speakers are already placed on ``text``."""
     nested = _nested_directs(found)
     kept = [q for q in found if not (q.kind == QuoteKind.DIRECT and (q.start, q.end) in nested)]
     # Marks inside a direct quote are the speaker's own, not another quote (dropped above).
-    # Every span is mapped back in one bulk call: the quote, its speaker and its cue.
+    # Every span is mapped back in one bulk call: the quote and its cue.
     wanted = [Span(q.start, q.end) for q in kept]
     wanted += [Span(q.cue_start, q.cue_end) for q in kept]
-    wanted += [Span(*q.speaker) for q in kept if q.speaker is not None]
     mapped = _spans_to_original(aligned, wanted)
-    cue_spans = mapped[len(kept) : 2 * len(kept)]
-    speaker_spans = iter(mapped[2 * len(kept) :])
+    if offset:
+        mapped = [Span(span.start + offset, span.end + offset) for span in mapped]
+    cue_spans = mapped[len(kept) :]
     seen: set[tuple[QuoteKind, int, int]] = set()
     quotes: list[Quote] = []
     for quote, span, cue_span in zip(kept, mapped, cue_spans, strict=False):
-        name_span = None if quote.speaker is None else next(speaker_spans)
         key = (quote.kind, span.start, span.end)
         if key in seen or span.end <= span.start:
             continue
         seen.add(key)
         speaker = None
-        if name_span is not None:
-            name_span = _balanced(text, name_span)
+        if quote.speaker is not None:
+            name_span = _balanced(text, Span(*quote.speaker))
             speaker = Speaker(name_span.slice(text), name_span)
         quotes.append(Quote(quote.kind, span, span.slice(text), speaker, Cue(cue_span.slice(text), cue_span)))
     quotes.sort(key=lambda quote: (quote.span.start, quote.span.end, quote.kind.value))

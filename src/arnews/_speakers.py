@@ -421,8 +421,8 @@ class Source:
     """A source quoted in the text, as the cues name it.
 
     Attributes:
-        start: Shadow offset of its most specific mention.
-        end: Shadow offset one past that mention.
+        start: Offset of its most specific mention (where the caller places it).
+        end: Offset one past that mention.
         agreement: How its verbs agree: ``m``, ``f``, ``p`` or ``""``.
         plural: Whether it is a group: plural verbs continue it too.
         words: The folded words of all its mentions and the titles around them.
@@ -449,15 +449,21 @@ class SourceRegistry:
     def __init__(self) -> None:
         self._sources: list[Source] = []
 
-    def mention(self, mention: Mention, agreement: str) -> Source:
-        """Record an explicit mention and return the source it names."""
+    def mention(self, mention: Mention, agreement: str, span: tuple[int, int] | None = None) -> Source:
+        """Record an explicit mention and return the source it names.
+
+        ``span`` places the mention where the caller reports it (the original
+        text, when one registry serves several pieces of a long text); the
+        mention's own shadow offsets otherwise.
+        """
         found = self._find(mention, agreement)
         size = len(mention.words)
+        start, end = (mention.start, mention.end) if span is None else span
         if found is None:
             words = set(mention.words | mention.related)
             found = Source(
-                mention.start,
-                mention.end,
+                start,
+                end,
                 agreement,
                 mention.plural,
                 words,
@@ -471,12 +477,7 @@ class SourceRegistry:
             found.words |= mention.words | mention.related
             found.names |= mention.words
             if mention.named and (not found.named or size > found.size):
-                found.start, found.end, found.last, found.size = (
-                    mention.start,
-                    mention.end,
-                    mention.last,
-                    size,
-                )
+                found.start, found.end, found.last, found.size = start, end, mention.last, size
                 found.named = True
         self._sources.append(found)
         return found

@@ -44,7 +44,7 @@ def fold(text: str) -> str:
         >>> fold("جمادى  الآخرة")
         'جمادي الاخره'
     """
-    return " ".join(normalize(text, NormalizeConfig.matching()).split())
+    return " ".join(normalize(text, _matching_profile()).split())
 
 
 def shadow(text: str) -> Aligned:
@@ -55,7 +55,12 @@ def shadow(text: str) -> Aligned:
         >>> al.text, al.to_original(len(al.text))
         ('اكد', 4)
     """
-    return normalize_aligned(text, NormalizeConfig.matching())
+    return normalize_aligned(text, _matching_profile())
+
+
+@functools.cache
+def _matching_profile() -> NormalizeConfig:
+    return NormalizeConfig.matching()
 
 
 @attrs.frozen

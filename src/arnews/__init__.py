@@ -12,6 +12,7 @@ from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
 from importlib.metadata import version as _version
 
 from arnews._article import parse
+from arnews._batch import DocumentError, Result, parse_many
 from arnews._dateline import find_credit, find_dateline
 from arnews._dates import find_dates, parse_date
 from arnews._language import detect_language
@@ -63,6 +64,7 @@ __all__ = [
     "Credit",
     "Cue",
     "Dateline",
+    "DocumentError",
     "Language",
     "NewsDate",
     "NormalizationStep",
@@ -71,6 +73,7 @@ __all__ = [
     "ParagraphList",
     "Quote",
     "QuoteKind",
+    "Result",
     "Sentence",
     "SentenceList",
     "Span",
@@ -92,6 +95,7 @@ __all__ = [
     "paragraphs",
     "parse",
     "parse_date",
+    "parse_many",
     "sentences",
     "to_dict",
     "to_json",

@@ -34,7 +34,7 @@ from arnews._batch import (
     to_job,
 )
 from arnews._data import read_text
-from arnews._model import Article
+from arnews._model import Article, Calendar, NewsDate
 from arnews._normalize import NormalizeConfig, normalize
 from arnews._parquet import ParquetOutput, Rows, article_rows, table_paths
 from arnews._segment import sentences
@@ -640,6 +640,15 @@ def _demo_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _describe_date(date: NewsDate) -> str:
+    """``2025-03-12 (gregorian)``; a Hijri date adds its Gregorian day when known."""
+    parts = [f"{part:02d}" if part is not None else "?" for part in (date.year, date.month, date.day)]
+    described = f"{'-'.join(parts)} ({date.calendar})"
+    if date.calendar is Calendar.HIJRI and date.gregorian is not None:
+        described += f" = {date.gregorian.isoformat()}"
+    return described
+
+
 def print_summary(article: Article, out: TextIO) -> None:
     """Write a readable summary of ``article``: dateline, sizes and who said what.
 
@@ -662,9 +671,9 @@ def print_summary(article: Article, out: TextIO) -> None:
     else:
         write(f"dateline   {dateline.text!r} [{dateline.span.start}, {dateline.span.end}]\n")
         write(f"  place    {dateline.location}\n")
-        if dateline.date is not None:
-            date = dateline.date
-            write(f"  date     {date.year}-{date.month}-{date.day} ({date.calendar})\n")
+        for label, date in (("date", dateline.date), ("also", dateline.alt_date)):
+            if date is not None:
+                write(f"  {label:8} {_describe_date(date)}\n")
         if dateline.agency is not None:
             write(f"  agency   {dateline.agency.name} ({dateline.agency.surface})\n")
     write(f"paragraphs {len(article.paragraphs)}\n")

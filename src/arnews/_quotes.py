@@ -71,6 +71,9 @@ _LONG_REGION = 8000
 _WHOLE_TEXT_CHARS = 8_000
 _PIECE_CHARS = 4_000
 _MAX_CUES_PER_REGION = 64
+# Real prose has a cue every 200 characters or so (every 80 in the densest article):
+# a text (or piece) is read for at most one cue per this many characters.
+_CHARS_PER_CUE = 40
 _REACH_BEFORE = 400
 _REACH_AFTER = 3000
 _CONTEXT_BEFORE = 80
@@ -144,8 +147,8 @@ class _WordIndex(Generic[V]):
     here is whole words joined by single spaces, so the same matches come
     from the tokens already cut: a set membership test per token picks the
     few that may start an entry, and only those are resolved, exactly as the
-    regex would (whole words; the bare word tried first, then after a glued
-    prefix clitic; the longest entry first; the inner spaces of a phrase any run
+    regex would (whole words; after a glued prefix clitic first, then the
+    bare word; the longest entry first; the inner spaces of a phrase any run
     of spaces; no two matches overlapping). ``tests/test_quotes.py`` checks
     the two agree.
     """
@@ -189,9 +192,11 @@ class _WordIndex(Generic[V]):
             if tokens.starts[index] and _WORD_START_BLOCKED(text, tokens.starts[index] - 1):
                 continue  # a window cut inside a long word: not a word start
             word = strings[index]
-            found = self._entry(tokens, index, word)
-            if found is None and word[:1] in self.prefixes and len(word) > 1:
+            found = None
+            if word[:1] in self.prefixes and len(word) > 1:
                 found = self._entry(tokens, index, word[1:])
+            if found is None:
+                found = self._entry(tokens, index, word)
             if found is not None:
                 reach = found[0]
                 yield index, found[0], found[1]
@@ -407,6 +412,10 @@ def _windows(text: str, bounds: list[int], hits: dict[int, list[int]]) -> list[t
             )
     merged: list[tuple[int, int]] = []
     for rough_start, rough_end in spans:
+        if merged and rough_start <= merged[-1][1]:
+            # Joins the window before (as its word edge would too): only the end needs an edge.
+            merged[-1] = (merged[-1][0], max(merged[-1][1], _word_edge_after(text, rough_end)))
+            continue
         start, end = _word_edge_before(text, rough_start), _word_edge_after(text, rough_end)
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
@@ -979,6 +988,7 @@ def _context(text: str, tokens: Tokens) -> _Context:
     }
     cues: dict[int, tuple[int, _CueForm]] = {}
     per_sentence: Counter[int] = Counter()
+    ceiling = max(_MAX_CUES_PER_REGION, len(text) // _CHARS_PER_CUE)
     for first, last, form in tables.cue_words.matches(
         tokens, (i for i in candidates if tokens.strings[i] in tables.cue_words.starters)
     ):
@@ -986,6 +996,8 @@ def _context(text: str, tokens: Tokens) -> _Context:
         per_sentence[sentence] += 1
         if per_sentence[sentence] > _MAX_CUES_PER_REGION:
             continue  # no real sentence holds this many: a run of cues costs no more than this
+        if len(cues) >= ceiling:
+            break  # nor does real text hold a cue every few words
         before = tokens.strings[first - 1] if first > 0 else ""
         if first in asides or before in tables.not_before:
             continue  # the writer's own voice: ويذكر أن, وهذا يؤكد أن

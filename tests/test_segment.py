@@ -323,3 +323,29 @@ def test_nothing_lost_on_every_real_article(corpus: dict[str, dict[str, Any]]) -
         text = row["text"]
         for function in FUNCTIONS:
             _assert_partition(text, function(text).spans())  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------------------
+# kinds() looks kinds up by first byte; it must agree with a match in place.
+
+_KIND_ALPHABET = st.sampled_from(
+    [*"قالب 3٣@#.:/_-x×÷éwht?؟،(", "www.", "http://", "a@b.co", "\u064b", "\u200d", "😀", "\ud800", "\x00"]
+)
+
+
+@given(st.lists(_KIND_ALPHABET, max_size=30).map("".join) | web_text)
+def test_kinds_agree_with_a_match_in_place(text: str) -> None:
+    from arnews._segment import _token_kind
+
+    found = tokens(text)
+    assert found.kinds() == [_token_kind(text, start) for start, _ in found.spans()]
+
+
+def test_kinds_of_context_dependent_latin_tokens() -> None:
+    # After `@` a `www.` token cannot be a URL (the URL branch's lookbehind
+    # refuses `@`) but can be an e-mail: the kind needs the context.
+    found = tokens("قال@www.ab@cd.org")
+    assert found.texts() == ["قال", "@", "www.ab@cd.org"]
+    assert found.kinds() == [TokenKind.WORD, TokenKind.PUNCTUATION, TokenKind.EMAIL]
+    assert tokens("www.ab@cd.org").kinds() == [TokenKind.URL]
+    assert tokens("3×4 ÷").kinds() == [TokenKind.NUMBER, TokenKind.SYMBOL, TokenKind.NUMBER, TokenKind.SYMBOL]

@@ -74,7 +74,13 @@ class _Classes(NamedTuple):
 
 
 def _is_latin_letter(ch: str) -> bool:
-    return "A" <= ch <= "Z" or "a" <= ch <= "z" or "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff"
+    """Whether ``ch`` is in ``_LATIN_LETTER`` (which leaves out ``×`` and ``÷``)."""
+    return (
+        "A" <= ch <= "Z"
+        or "a" <= ch <= "z"
+        or ("\u00c0" <= ch <= "\u024f" and ch not in "\u00d7\u00f7")
+        or "\u1e00" <= ch <= "\u1eff"
+    )
 
 
 def _class_ranges(chars: list[str]) -> str:
@@ -190,8 +196,17 @@ class _SpanList(Sequence[_T], Generic[_T]):
         return self._text
 
     @abc.abstractmethod
-    def _make(self, start: int, end: int) -> _T:
-        """Build the item that spans ``[start, end)``."""
+    def _make(self, index: int, start: int, end: int) -> _T:
+        """Build item ``index``, which spans ``[start, end)``."""
+
+    def _take(self, indices: range) -> _SpanList[_T]:
+        """The items at ``indices`` (a slice of this sequence), as the same type."""
+        if indices.step == 1:
+            return type(self)(
+                self._text, self._bounds[2 * indices.start : 2 * max(indices.start, indices.stop)]
+            )
+        picked = [b for i in indices for b in self._bounds[2 * i : 2 * i + 2]]
+        return type(self)(self._text, array("q", picked))
 
     def __len__(self) -> int:
         return len(self._bounds) // 2
@@ -204,22 +219,18 @@ class _SpanList(Sequence[_T], Generic[_T]):
 
     def __getitem__(self, index: int | slice) -> _T | _SpanList[_T]:
         if isinstance(index, slice):
-            start, stop, step = index.indices(len(self))
-            if step == 1:
-                return type(self)(self._text, self._bounds[2 * start : 2 * max(start, stop)])
-            picked = [b for i in range(start, stop, step) for b in self._bounds[2 * i : 2 * i + 2]]
-            return type(self)(self._text, array("q", picked))
+            return self._take(range(*index.indices(len(self))))
         size = len(self)
         if index < 0:
             index += size
         if not 0 <= index < size:
             raise IndexError(f"{type(self).__name__} index out of range")
-        return self._make(self._bounds[2 * index], self._bounds[2 * index + 1])
+        return self._make(index, self._bounds[2 * index], self._bounds[2 * index + 1])
 
     def __iter__(self) -> Iterator[_T]:
         make, bounds = self._make, self._bounds
         for i in range(0, len(bounds) - 1, 2):
-            yield make(bounds[i], bounds[i + 1])
+            yield make(i >> 1, bounds[i], bounds[i + 1])
 
     def spans(self) -> list[tuple[int, int]]:
         """Return the ``(start, end)`` offsets of every item, without building the items.
@@ -287,7 +298,7 @@ class SentenceList(_SpanList[Sentence]):
 
     __slots__ = ()
 
-    def _make(self, start: int, end: int) -> Sentence:
+    def _make(self, index: int, start: int, end: int) -> Sentence:
         return Sentence(Span(start, end), self._text[start:end])
 
 
@@ -306,7 +317,7 @@ class ParagraphList(_SpanList[Paragraph]):
 
     __slots__ = ()
 
-    def _make(self, start: int, end: int) -> Paragraph:
+    def _make(self, index: int, start: int, end: int) -> Paragraph:
         return Paragraph(Span(start, end), self._text[start:end])
 
 
@@ -314,8 +325,10 @@ class TokenList(_SpanList[Token]):
     """The tokens of a text, in order: an immutable ``Sequence[Token]``.
 
     Returned by :func:`arnews.tokens`. The scan stores only offsets; a
-    token's :class:`~arnews.TokenKind` is worked out when the
-    :class:`~arnews.Token` is built (or by ``kinds()``).
+    token's :class:`~arnews.TokenKind` is worked out from its first
+    character (and, for a Latin letter, a digit, ``@`` or ``#``, from a
+    match in place) when the :class:`~arnews.Token` is built, or for all
+    tokens at once by ``kinds()``, which builds no ``Token``.
 
     Example:
         >>> from arnews import tokens
@@ -326,7 +339,7 @@ class TokenList(_SpanList[Token]):
 
     __slots__ = ()
 
-    def _make(self, start: int, end: int) -> Token:
+    def _make(self, index: int, start: int, end: int) -> Token:
         return Token(Span(start, end), self._text[start:end], _token_kind(self._text, start))
 
     def kinds(self) -> list[TokenKind]:
@@ -337,8 +350,7 @@ class TokenList(_SpanList[Token]):
             >>> tokens("#قمة_الرياض 2025").kinds()
             [<TokenKind.HASHTAG: 'hashtag'>, <TokenKind.NUMBER: 'number'>]
         """
-        text = self._text
-        return [_token_kind(text, start) for start in self._bounds[0::2]]
+        return _kinds_at(self._text, self._bounds)
 
 
 # ---------------------------------------------------------------------------
@@ -616,7 +628,7 @@ def _token_parts() -> tuple[tuple[TokenKind, str], ...]:
     marks = _char_classes().marks
     latin = f"[{_LATIN_LETTER}\\d\u0300-\u036f]*+"
     # `،` and `؛` never occur inside a URL, which also lets the token scan
-    # cut its pieces after them (see _chunks).
+    # cut its pieces after them (see tokens).
     url_char = r"[^\s<>\"'«»“”‘’،؛]"
     url_end = r"[^\s<>\"'«»“”‘’.,;:!?؟،)\]]"
     emoji_tail = f"[{_EMOJI_MODIFIER}]*+"
@@ -695,6 +707,76 @@ def _token_kind(text: str, start: int) -> TokenKind:
     return _kind_of_single(text[start]) if kind is TokenKind.SYMBOL else kind
 
 
+def _kinds_at(text: str, bounds: Sequence[int]) -> list[TokenKind]:
+    """The kinds of the tokens at ``bounds`` (``[start0, end0, start1, ...]``), all at once.
+
+    Most first characters settle the kind on their own, and the news text's
+    own code page holds most of them in one byte: the text encoded in
+    ``cp1256`` (one byte per character, ``?`` for the others) gives every
+    token's first byte in C without making a string per token, and a
+    ``bytes.translate`` turns those into kind codes. The first bytes that
+    settle nothing (Latin letters, ASCII digits, ``@`` ``#`` ``?``) are
+    visited by ``bytes.find`` and worked out one by one.
+    """
+    starts = bounds[0::2]
+    encoded = text.encode("cp1256", "replace")
+    found = bytes(map(encoded.__getitem__, starts)).translate(_first_byte_kinds())
+    kinds: list[TokenKind] = list(map(_KIND_BY_CODE.__getitem__, found))
+    index = found.find(_UNDECIDED)
+    while index >= 0:
+        kinds[index] = _decided_kind(text, starts[index], bounds[2 * index + 1])
+        index = found.find(_UNDECIDED, index + 1)
+    return kinds
+
+
+@functools.cache
+def _first_byte_kinds() -> bytes:
+    """A ``bytes.translate`` table: a ``cp1256`` byte -> the code of the kind its character settles."""
+    table = bytearray([_UNDECIDED]) * 256
+    for byte in range(256):
+        try:
+            char = bytes([byte]).decode("cp1256")
+        except UnicodeDecodeError:  # pragma: no cover - cp1256 maps every byte
+            continue
+        kind = _kind_of_first_char(char)
+        # `?` also stands for every character cp1256 lacks.
+        if kind is not None and char != "?":
+            table[byte] = _CODE_OF_KIND[kind]
+    return bytes(table)
+
+
+def _decided_kind(text: str, start: int, end: int) -> TokenKind:
+    """The kind of the token ``text[start:end]`` that the scan found.
+
+    After an ASCII digit, ``@``, ``#`` or a Latin letter, the branches of
+    the token pattern that can start there leave marks that tell them apart
+    without a new match: a mention or hashtag is longer than its sign, an
+    e-mail holds ``@``, a token without ``@`` ``:`` ``.`` is a number or a
+    Latin word. Only a Latin-led token with one of those (a URL, or an
+    e-mail right after ``@`` as in ``قال@www.a@b.co``) is matched again in
+    place.
+    """
+    first = text[start]
+    if first in {"@", "#"}:
+        if end - start == 1:
+            return _kind_of_single(first)
+        return TokenKind.MENTION if first == "@" else TokenKind.HASHTAG
+    if "0" <= first <= "9":
+        return TokenKind.EMAIL if text.find("@", start, end) >= 0 else TokenKind.NUMBER
+    if _is_latin_letter(first):
+        if any(text.find(mark, start, end) >= 0 for mark in "@:."):
+            return _token_kind(text, start)
+        return TokenKind.LATIN
+    return _token_kind(text, start)
+
+
+# Kind codes: a byte per token, _UNDECIDED until worked out.
+_UNDECIDED = 255
+_CODE_OF_KIND = {kind: code for code, kind in enumerate(TokenKind)}
+# Indexed by every byte value; the undecided ones are replaced before use.
+_KIND_BY_CODE: tuple[TokenKind, ...] = tuple(TokenKind) + (TokenKind.SYMBOL,) * (256 - len(TokenKind))
+
+
 def _kind_of_single(char: str) -> TokenKind:
     """A one-character token outside the other kinds: punctuation or symbol by its category."""
     return TokenKind.PUNCTUATION if unicodedata.category(char)[0] == "P" else TokenKind.SYMBOL
@@ -751,42 +833,49 @@ def tokens(text: str) -> TokenList:
     """
     require_str(text)
     bounds: array[int] = array("q")
-    split = _token_split().split
-    for start, end in _chunks(text):
-        if end - start > 4 * _CHUNK:
-            # No space to cut at: stream the matches instead of holding a
-            # list of every token of the run.
-            for match in _token_split().finditer(text, start, end):
-                bounds.extend(match.span())
-            continue
+    pattern = _token_split()
+    split = pattern.split
+    size, start = len(text), 0
+    while start < size:
+        end = min(start + _CHUNK, size)
+        if end < size:
+            cut = max(text.rfind(" ", start, end), text.rfind("،", start, end))
+            if cut < start:
+                start = _stream_tokens(pattern, text, start, end, bounds)
+                continue
+            end = cut + 1
         # split() returns [gap, token, gap, token, ..., gap]; the running
         # sum of their lengths from `start` is [start, start0, end0, start1,
         # end1, ..., end], computed in C.
         offsets = list(itertools.accumulate(map(len, split(text[start:end])), initial=start))
         bounds.fromlist(offsets[1:-1])
+        start = end
     return TokenList(text, bounds)
 
 
 # Tokens are scanned in pieces of about this many characters, cut after a
-# space, `،` or `؛`: no token holds one of them, so a cut never splits a
-# token, and the list a split() builds stays small and in cache.
+# space or `،`: no token holds one of them, so a cut never splits a token,
+# and the list a split() builds stays small and in cache.
 _CHUNK = 1 << 15
-_CUT = re.compile(r"[\s،؛]")
 
 
-def _chunks(text: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` pieces of ``text``, each ending just after a cut character or at the end."""
-    size, start = len(text), 0
-    while start < size:
-        end = start + _CHUNK
-        if end >= size:
-            end = size
-        else:
-            cut = max(text.rfind(" ", start, end), text.rfind("،", start, end))
-            if cut >= start:
-                end = cut + 1
-            else:
-                found = _CUT.search(text, end)
-                end = found.end() if found is not None else size
-        yield start, end
-        start = end
+def _stream_tokens(pattern: re.Pattern[str], text: str, start: int, window: int, bounds: array[int]) -> int:
+    """Scan from ``start`` when no space or ``،`` cuts the next window; return where to resume.
+
+    A run without spaces (one huge token, a wall of punctuation, words glued
+    together) is scanned once, streaming the matches instead of holding a
+    list of every token, and without first looking ahead for the next cut:
+    the scan stops at the first token past ``window`` that a space, ``،``
+    or ``؛`` follows, or at the end of the text.
+    """
+    size = len(text)
+    add = bounds.extend
+    for match in pattern.finditer(text, start):
+        add(match.span())
+        stop = match.end()
+        if stop >= window and (stop == size or text[stop] in _CUT_CHARS or text[stop].isspace()):
+            return stop
+    return size
+
+
+_CUT_CHARS = frozenset("،؛")

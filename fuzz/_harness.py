@@ -92,6 +92,9 @@ PIECES = (
 )
 
 
+WARM_UP = (adversarial.PROSE, "The minister said the new road opens next week.", "Привет, мир.")
+
+
 def text_from(data: bytes) -> str:
     """Turn fuzzer bytes into text; the first byte picks the mode (see the module docstring)."""
     mode, rest = (data[0] % 3, data[1:]) if data else (0, b"")
@@ -118,9 +121,11 @@ def one_input(entry: str) -> Callable[[bytes], None]:
 
 def fuzz(entry: str, argv: list[str]) -> None:
     """Fuzz ``entry`` with libFuzzer's command line ``argv`` (e.g. ``-max_total_time=60``)."""
-    # The lexicons and normalization plans are built lazily on the first call;
-    # build them here so one-time set-up does not count against -timeout.
-    adversarial.run_entry(entry, adversarial.PROSE)
+    # The lexicons, normalization plans and langdetect's profiles (for text in
+    # other scripts) load lazily on first use; load them here so one-time
+    # set-up does not count against -timeout.
+    for text in WARM_UP:
+        adversarial.run_entry(entry, text)
     atheris.Setup(argv, one_input(entry))
     atheris.Fuzz()
 

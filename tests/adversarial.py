@@ -234,7 +234,7 @@ def _short(value: str, limit: int = 40) -> str:
 
 
 def is_blank(gap: str) -> bool:
-    """Whether a gap between pieces holds only whitespace and control or format characters.
+    r"""Whether a gap between pieces holds only whitespace and control or format characters.
 
     ANNOTATION.md: control characters (NUL, bidi marks) are not text and
     belong to no sentence, so they may sit between sentences like spaces.

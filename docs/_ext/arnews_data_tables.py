@@ -8,7 +8,8 @@ never drift from the data. Usage in MyST::
     ```
 
 Tables: ``gregorian-months``, ``hijri-months``, ``weekdays``, ``ordinal-days``,
-``eras``, ``agencies``, ``outlets``, ``places``.
+``eras``, ``agencies``, ``outlets``, ``places``, ``reporting-verbs``,
+``cue-phrases``, ``complementizers``, ``abbreviations``.
 """
 
 from __future__ import annotations
@@ -71,6 +72,59 @@ def _places() -> Rows:
     return ["Region", "Places"], [[region["name"], "، ".join(region["words"])] for region in places.values()]
 
 
+def _reporting_verbs() -> Rows:
+    lemmas = load_table("reporting_verbs")["lemmas"]
+    rows = []
+    for lemma, entry in lemmas.items():
+        forms = [*entry.get("past", []), *entry.get("present", []), *entry.get("participle", [])]
+        notes = []
+        if entry.get("cue") is False:
+            notes.append("kept for reference, not a cue")
+        if entry.get("direct") is False:
+            notes.append("reports findings: no quote marks after it")
+        rows.append([lemma, entry.get("gloss", ""), "، ".join(forms), "; ".join(notes)])
+    return ["Lemma", "Meaning", "Forms", "Notes"], rows
+
+
+def _cue_phrases() -> Rows:
+    table = load_table("reporting_verbs")
+    groups = [
+        ("phrases", "finite", "fixed phrase used like a verb"),
+        ("phrases", "passive", "passive: no subject"),
+        ("phrases", "preposition", "attributes to the noun phrase that follows"),
+        ("ambiguous", "also_noun", "also a noun: not a cue after a preposition"),
+        ("ambiguous", "strict", "a cue only before a complementizer, colon or quote mark"),
+    ]
+    return ["Kind", "Words"], [[label, "، ".join(table[section][key])] for section, key, label in groups]
+
+
+def _complementizers() -> Rows:
+    table = load_table("quotes")["complementizers"]
+    groups = [
+        ("words", "introduce indirect speech"),
+        ("not_after", "after these, أن is not a complementizer"),
+        ("clause_breaks", "after a comma, end an indirect quote"),
+        ("not_before", "a cue after these is the writer's inference"),
+    ]
+    return ["Role", "Words"], [[label, "، ".join(table[key])] for key, label in groups]
+
+
+def _abbreviations() -> Rows:
+    table = load_table("abbreviations")
+    return ["List", "Entries"], [
+        [
+            "Arabic abbreviations (a period after them does not end a sentence)",
+            "، ".join(table["abbreviations"]["arabic"]),
+        ],
+        ["Latin abbreviations", ", ".join(table["abbreviations"]["latin"])],
+        [
+            "Era and unit letters (a period after them, after a number, ends a sentence)",
+            "، ".join(table["era_markers"]["after_number"]),
+        ],
+        ["Words that cannot end a line of a paragraph", "، ".join(table["line_continuations"]["words"])],
+    ]
+
+
 TABLES: dict[str, Callable[[], Rows]] = {
     "gregorian-months": _gregorian_months,
     "hijri-months": _hijri_months,
@@ -80,6 +134,10 @@ TABLES: dict[str, Callable[[], Rows]] = {
     "agencies": _sources(("agency", "generic")),
     "outlets": _sources(("outlet",)),
     "places": _places,
+    "reporting-verbs": _reporting_verbs,
+    "cue-phrases": _cue_phrases,
+    "complementizers": _complementizers,
+    "abbreviations": _abbreviations,
 }
 
 

@@ -23,7 +23,7 @@ import attrs
 
 from arnews._normalize import Aligned, NormalizeConfig, normalize, normalize_aligned
 
-__all__ = ["Lexicon", "LexiconMatch", "fold", "shadow"]
+__all__ = ["Lexicon", "LexiconMatch", "fold", "shadow", "trie_pattern"]
 
 V = TypeVar("V")
 _Trie: TypeAlias = dict[str, "_Trie"]
@@ -114,7 +114,7 @@ class Lexicon(Generic[V]):
         self._table = table
         self._ignore_case = ignore_case
         prefix_group = _alternation(sorted({fold(p) for p in prefixes if fold(p)}))
-        body = _trie_pattern(sorted(table)) if table else "(?!)"
+        body = trie_pattern(sorted(table)) if table else "(?!)"
         optional_prefix = f"(?:{prefix_group})?" if prefix_group else ""
         flags = re.IGNORECASE if ignore_case else 0
         self._pattern = re.compile(f"{_BEFORE_WORD}{optional_prefix}(?P<key>{body}){_AFTER_WORD}", flags)
@@ -171,7 +171,7 @@ class Lexicon(Generic[V]):
 
 
 def _alternation(words: list[str]) -> str:
-    return _trie_pattern(words) if words else ""
+    return trie_pattern(words) if words else ""
 
 
 @functools.cache
@@ -179,7 +179,7 @@ def _escape(char: str) -> str:
     return _SPACE_RUN if char == " " else re.escape(char)
 
 
-def _trie_pattern(words: list[str]) -> str:
+def trie_pattern(words: list[str]) -> str:
     """Compile words into a prefix-factored alternation (longest match first)."""
     trie: _Trie = {}
     for word in words:

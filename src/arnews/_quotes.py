@@ -29,7 +29,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from arnews._data import load_table
-from arnews._lexicon import _trie_pattern, fold, shadow
+from arnews._lexicon import fold, shadow, trie_pattern
 from arnews._model import Cue, Quote, QuoteKind, Sentence, Span, Speaker
 from arnews._normalize import Aligned
 from arnews._segment import sentences as split_sentences
@@ -237,7 +237,7 @@ def _cue_scan(entries: Iterable[tuple[str, _CueForm]], prefixes: list[str]) -> r
     """
     keys = sorted({key for surface, _ in entries if (key := fold(surface))})
     clitics = "".join(sorted({fold(prefix) for prefix in prefixes}))
-    return re.compile(f"(?<!\\w)[{re.escape(clitics)}]?(?:{_trie_pattern(keys)})(?!\\w)")
+    return re.compile(f"(?<!\\w)[{re.escape(clitics)}]?(?:{trie_pattern(keys)})(?!\\w)")
 
 
 # A complement that is speech itself lets the marks stand a few words off.

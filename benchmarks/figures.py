@@ -48,6 +48,9 @@ def _bars(
     fmt: str = "{:,.1f}",
 ) -> None:
     """One horizontal bar chart, arnews' bars in colour, the others grey, best on top."""
+    # A renamed row in a results file would silently drop its bar: refuse instead.
+    if len(bars) < 2 or not any(label.startswith("arnews") for label, _ in bars):
+        raise SystemExit(f"figures.py: {path.name}: expected rows missing from the results, got {bars}")
     ordered = sorted(bars, key=lambda bar: bar[1])
     figure, axes = plt.subplots(figsize=(7.5, 0.45 * len(ordered) + 1.2))
     labels = [label for label, _ in ordered]
@@ -155,8 +158,8 @@ def tokens(plt: Any, out: pathlib.Path) -> None:
     """Word tokenization throughput."""
     data = _load("bench_segment")["tokens"]
     names = {
-        "arnews tokens (offsets)": "arnews tokens (offsets)",
-        "arnews tokens (all objects)": "arnews tokens (Token objects)",
+        "arnews tokens (spans)": "arnews tokens (spans)",
+        "arnews tokens (all Token objects)": "arnews tokens (Token objects)",
         "pyarabic tokenize": "pyarabic tokenize",
         "camel-tools simple_word_tokenize": "camel-tools simple_word_tokenize",
         "sinatools simple_word_tokenize": "sinatools simple_word_tokenize",

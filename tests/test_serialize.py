@@ -12,7 +12,7 @@ from strategies import news_like, web_text
 
 
 def _sample_article() -> arnews.Article:
-    text = "الرياض 24 ربيع الأول 1437 هـ (واس) قال الوزير: \"نحن مستعدون\"."
+    text = 'الرياض 24 ربيع الأول 1437 هـ (واس) قال الوزير: "نحن مستعدون".'
     return arnews.Article(
         text=text,
         language=arnews.Language("ar", "Arab", 0.99, True),

@@ -7,14 +7,17 @@ absent.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import pathlib
 import sys
+from types import ModuleType
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
 SHARED = pathlib.Path(os.environ.get("ARNEWS_SHARED", REPO.parent / "shared"))
 CORPORA = SHARED / "corpora"
+EVAL = SHARED / "eval"
 
 
 def load_texts() -> list[str]:
@@ -37,3 +40,19 @@ def build_text(megabytes: float, texts: list[str] | None = None) -> str:
     size = len(body.encode("utf-8"))
     text = "\n\n".join([body] * max(1, -(-target // size)))
     return text[: len(text) * target // (size * max(1, -(-target // size)))]
+
+
+def load_scorer(caller: str) -> ModuleType:
+    """Import ../shared/eval/score.py where it lives (it is never copied); exit when absent.
+
+    ``caller`` names the script in the message a user sees when it is missing.
+    """
+    path = EVAL / "score.py"
+    if not path.is_file():
+        sys.exit(f"{caller} needs {path} (absent); set ARNEWS_SHARED to point at shared/")
+    spec = importlib.util.spec_from_file_location("arnews_shared_score", path)
+    if spec is None or spec.loader is None:
+        sys.exit(f"cannot import {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

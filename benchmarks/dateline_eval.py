@@ -16,7 +16,6 @@ side. Results go to benchmarks/results/dateline_eval.json.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import pathlib
 import sys
@@ -28,7 +27,8 @@ import arnews
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
-from _corpus import SHARED  # noqa: E402 - the shared helper sits beside this script
+import _corpus  # noqa: E402 - the shared helper sits beside this script
+from _corpus import SHARED  # noqa: E402
 
 EVAL = SHARED / "eval"
 GOLD_FILES = ("dev_datelines.jsonl", "dev_gold.jsonl")
@@ -37,15 +37,7 @@ RESULTS = REPO / "benchmarks" / "results" / "dateline_eval.json"
 
 def load_scorer() -> ModuleType:
     """Import ../shared/eval/score.py (it is read where it lives, not copied)."""
-    path = EVAL / "score.py"
-    if not path.is_file():
-        sys.exit(f"dateline_eval needs {path} (absent); set ARNEWS_SHARED to point at shared/")
-    spec = importlib.util.spec_from_file_location("arnews_shared_score", path)
-    if spec is None or spec.loader is None:
-        sys.exit(f"cannot import {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return _corpus.load_scorer("dateline_eval")
 
 
 def load_gold(scorer: ModuleType) -> dict[str, dict[str, Any]]:

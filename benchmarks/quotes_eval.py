@@ -20,7 +20,6 @@ benchmarks/results/quotes_eval.json.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import pathlib
 import sys
@@ -32,7 +31,8 @@ import arnews
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
-from _corpus import SHARED, build_text, load_texts  # noqa: E402 - the shared helper sits beside this script
+import _corpus  # noqa: E402 - the shared helper sits beside this script
+from _corpus import SHARED, build_text, load_texts  # noqa: E402
 
 EVAL = SHARED / "eval"
 RESULTS = REPO / "benchmarks" / "results" / "quotes_eval.json"
@@ -41,15 +41,7 @@ SPEED_MEGABYTES = 0.5
 
 def load_scorer() -> ModuleType:
     """Import ../shared/eval/score.py (it is read where it lives, not copied)."""
-    path = EVAL / "score.py"
-    if not path.is_file():
-        sys.exit(f"quotes_eval needs {path} (absent); set ARNEWS_SHARED to point at shared/")
-    spec = importlib.util.spec_from_file_location("arnews_shared_score", path)
-    if spec is None or spec.loader is None:
-        sys.exit(f"cannot import {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return _corpus.load_scorer("quotes_eval")
 
 
 def predict(texts: dict[str, str], ids: list[str]) -> dict[str, dict[str, Any]]:

@@ -7,9 +7,11 @@ below, which skip with a clear reason when that folder is absent.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import pathlib
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -63,3 +65,14 @@ def dev_datelines(corpus: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     if not path.is_file():
         pytest.skip(SKIP_REASON)
     return _read_jsonl(path)
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """Import ``benchmarks/<name>.py``, whose evaluation the accuracy tests reuse."""
+    path = REPO / "benchmarks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"arnews_benchmark_{name}", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

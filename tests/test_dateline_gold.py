@@ -10,39 +10,26 @@ prints.
 from __future__ import annotations
 
 import datetime
-import importlib.util
-import pathlib
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 import arnews
+from conftest import load_benchmark
 
 pytestmark = pytest.mark.corpus
 
-REPO = pathlib.Path(__file__).resolve().parent.parent
 
 # The acceptance bar of the dateline work (issue 5).
 PRESENCE = 0.98
 FIELDS = 0.97
 
 
-def _evaluation() -> ModuleType:
-    path = REPO / "benchmarks" / "dateline_eval.py"
-    spec = importlib.util.spec_from_file_location("dateline_eval", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def scores(
     corpus: dict[str, dict[str, Any]], dev_gold: list[dict[str, Any]], dev_datelines: list[dict[str, Any]]
 ) -> dict[str, Any]:
-    evaluation = _evaluation()
+    evaluation = load_benchmark("dateline_eval")
     texts = {aid: str(row["text"]) for aid, row in corpus.items()}
     ids = [row["id"] for row in dev_datelines + dev_gold]
     result: dict[str, Any] = evaluation.score_datelines(evaluation.predict(texts, ids))

@@ -7,36 +7,23 @@ benchmarks/quotes_eval.py, which imports ../shared/eval/score.py (never a copy).
 
 from __future__ import annotations
 
-import importlib.util
-import pathlib
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 from arnews import QuoteKind, find_quotes, sentences
+from conftest import load_benchmark
 
 pytestmark = pytest.mark.corpus
 
-REPO = pathlib.Path(__file__).resolve().parent.parent
 SEED_ID = "seed-xinhua-2024-07-01"
 # The speaker of the seed: his family name, or any mention that holds it.
 SEED_SPEAKER = "توكاييف"
 
 
-def _load_eval() -> ModuleType:
-    path = REPO / "benchmarks" / "quotes_eval.py"
-    spec = importlib.util.spec_from_file_location("arnews_quotes_eval", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def scores(corpus: dict[str, dict[str, Any]], dev_gold: list[dict[str, Any]]) -> dict[str, Any]:
-    quotes_eval = _load_eval()
+    quotes_eval = load_benchmark("quotes_eval")
     texts = {row["id"]: str(corpus[row["id"]]["text"]) for row in dev_gold}
     predictions = quotes_eval.predict(texts, list(texts))
     result: dict[str, Any] = quotes_eval.score_quotes(predictions)

@@ -22,7 +22,8 @@ extensions = [
     "sphinx.ext.viewcode",
     "myst_parser",
 ]
-extensions += [path.stem for path in sorted((Path(__file__).parent / "_ext").glob("*.py"))]
+# Every module in _ext is an extension, except the helpers they share (a leading underscore).
+extensions += [path.stem for path in sorted((Path(__file__).parent / "_ext").glob("[!_]*.py"))]
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 exclude_patterns = ["_build"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from _docutils_table import make_table
 from docutils import nodes
 from docutils.parsers.rst import Directive
 from sphinx.application import Sphinx
@@ -46,33 +47,6 @@ def _invocation(action: argparse.Action) -> str:
     return ", ".join(f"{option} {metavar}" for option in action.option_strings)
 
 
-def _table(header: list[str], rows: list[list[str]]) -> nodes.table:
-    table = nodes.table()
-    group = nodes.tgroup(cols=len(header))
-    table += group
-    for width in (30, 70):
-        group += nodes.colspec(colwidth=width)
-    head = nodes.thead()
-    group += head
-    head += _row(header, literal=False)
-    body = nodes.tbody()
-    group += body
-    for cells in rows:
-        body += _row(cells, literal=True)
-    return table
-
-
-def _row(cells: list[str], *, literal: bool) -> nodes.row:
-    row = nodes.row()
-    for index, text in enumerate(cells):
-        entry = nodes.entry()
-        paragraph = nodes.paragraph()
-        paragraph += nodes.literal(text=text) if literal and index == 0 else nodes.Text(text)
-        entry += paragraph
-        row += entry
-    return row
-
-
 def _command_section(name: str, summary: str, sub: argparse.ArgumentParser) -> nodes.section:
     section = nodes.section(ids=[f"arnews-{name}"], names=[f"arnews {name}"])
     section += nodes.title(text=f"arnews {name}")
@@ -80,7 +54,7 @@ def _command_section(name: str, summary: str, sub: argparse.ArgumentParser) -> n
     usage = sub.format_usage().removeprefix("usage: ").strip()
     section += nodes.literal_block(usage, usage, language="console")
     rows = [[_invocation(action), action.help or ""] for action in sub._actions]
-    section += _table(["Argument", "Meaning"], rows)
+    section += make_table(["Argument", "Meaning"], rows, widths=(30, 70), literal_first=True)
     return section
 
 
@@ -109,7 +83,14 @@ class ParquetColumns(Directive):
         out: list[Any] = []
         for path, columns in zip(table_paths("NAME.parquet"), TABLES, strict=True):
             out.append(nodes.rubric(text=path.name))
-            out.append(_table(["Column", "Arrow type"], [[name, kind] for name, kind in columns]))
+            out.append(
+                make_table(
+                    ["Column", "Arrow type"],
+                    [[name, kind] for name, kind in columns],
+                    widths=(30, 70),
+                    literal_first=True,
+                )
+            )
         return out
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from _docutils_table import make_table
 from docutils import nodes
 from docutils.parsers.rst import Directive
 from sphinx.application import Sphinx
@@ -152,32 +153,7 @@ class ArnewsTable(Directive):
         if name not in TABLES:
             raise self.error(f"unknown arnews table {name!r}; known: {', '.join(sorted(TABLES))}")
         header, rows = TABLES[name]()
-        return [_table(header, rows)]
-
-
-def _table(header: list[str], rows: list[list[str]]) -> nodes.table:
-    table = nodes.table(classes=["arnews-data"])
-    group = nodes.tgroup(cols=len(header))
-    table += group
-    for _ in header:
-        group += nodes.colspec(colwidth=1)
-    head = nodes.thead()
-    group += head
-    head += _row(header)
-    body = nodes.tbody()
-    group += body
-    for row in rows:
-        body += _row(row)
-    return table
-
-
-def _row(cells: list[str]) -> nodes.row:
-    row = nodes.row()
-    for text in cells:
-        entry = nodes.entry()
-        entry += nodes.paragraph(text=text)
-        row += entry
-    return row
+        return [make_table(header, rows, classes=["arnews-data"])]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -30,6 +30,7 @@ import typing
 from typing import Any
 
 import attrs
+from _docutils_table import make_table
 from docutils import nodes
 from docutils.parsers.rst import Directive
 from sphinx.application import Sphinx
@@ -234,35 +235,16 @@ def _tables(schema: dict[str, Any]) -> list[nodes.Node]:
         rows = [
             [key, _type_label(prop), prop.get("description", "")] for key, prop in entry["properties"].items()
         ]
-        out.append(_table(["field", "JSON type", "meaning"], rows))
+        out.append(
+            make_table(
+                ["field", "JSON type", "meaning"],
+                rows,
+                widths=(20, 25, 55),
+                literal_first=True,
+                classes=["arnews-schema"],
+            )
+        )
     return out
-
-
-def _table(header: list[str], rows: list[list[str]]) -> nodes.table:
-    table = nodes.table(classes=["arnews-schema"])
-    group = nodes.tgroup(cols=len(header))
-    table += group
-    for width in (20, 25, 55):
-        group += nodes.colspec(colwidth=width)
-    head = nodes.thead()
-    group += head
-    head += _row(header, literal_first=False)
-    body = nodes.tbody()
-    group += body
-    for cells in rows:
-        body += _row(cells, literal_first=True)
-    return table
-
-
-def _row(cells: list[str], *, literal_first: bool) -> nodes.row:
-    row = nodes.row()
-    for index, text in enumerate(cells):
-        entry = nodes.entry()
-        paragraph = nodes.paragraph()
-        paragraph += nodes.literal(text=text) if literal_first and index == 0 else nodes.Text(text)
-        entry += paragraph
-        row += entry
-    return row
 
 
 class ArnewsSchema(Directive):

@@ -1,6 +1,6 @@
 """Batch throughput: ``arnews parse`` over the real corpus with 1 and 2 workers, and where the time goes.
 
-Run: /work/venv/bin/python benchmarks/bench_batch.py [--repeat N] [--workers N]
+Run: python benchmarks/bench_batch.py [--repeat N] [--workers N]
 
 Measures, in one run on the same input:
 

@@ -9,14 +9,14 @@
 # Needs the shared corpora and gold (../shared, read at run time, never copied),
 # the compared libraries (pyarabic, camel-tools, tashaphyne, pysbd, sinatools,
 # dateparser, langdetect) and matplotlib installed in the same Python. Set
-# PYTHON to choose the interpreter (default: /work/venv/bin/python when it
+# PYTHON to choose the interpreter (default: .venv/bin/python, the README's venv, when it
 # exists, else python3). Each script writes benchmarks/results/<name>.json.
 # Speeds are CPU-time ratios within one run; absolute MB/s depend on the machine.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 if [[ -z "${PYTHON:-}" ]]; then
-    if [[ -x /work/venv/bin/python ]]; then PYTHON=/work/venv/bin/python; else PYTHON=python3; fi
+    if [[ -x .venv/bin/python ]]; then PYTHON=.venv/bin/python; else PYTHON=python3; fi
 fi
 
 if [[ ! -d ../shared/corpora ]]; then
@@ -35,4 +35,5 @@ run benchmarks/bench_language.py         # language ID: vs langdetect
 run benchmarks/dateline_eval.py          # dateline accuracy; dateline dates vs dateparser
 run benchmarks/bench_dateline.py         # date parsing speed vs dateparser
 run benchmarks/quotes_eval.py            # quote accuracy (no other library finds quotes)
+run benchmarks/accuracy.py               # the whole parse pipeline on the dev gold
 run benchmarks/figures.py                # docs/_static/figures/*.png from the results above

@@ -91,7 +91,13 @@ class Span:
 
 
 class TokenKind(enum.StrEnum):
-    """What a :class:`Token` is."""
+    """What a :class:`Token` is.
+
+    Example:
+        >>> import arnews
+        >>> arnews.tokens("في 2024")[1].kind
+        <TokenKind.NUMBER: 'number'>
+    """
 
     WORD = "word"
     NUMBER = "number"
@@ -106,14 +112,26 @@ class TokenKind(enum.StrEnum):
 
 
 class Calendar(enum.StrEnum):
-    """The calendar a :class:`NewsDate` is written in."""
+    """The calendar a :class:`NewsDate` is written in.
+
+    Example:
+        >>> import arnews
+        >>> arnews.parse_date("24 رمضان 1445 هـ").calendar
+        <Calendar.HIJRI: 'hijri'>
+    """
 
     GREGORIAN = "gregorian"
     HIJRI = "hijri"
 
 
 class QuoteKind(enum.StrEnum):
-    """Direct speech (in quote marks or after a cue and a colon) or indirect speech."""
+    """Direct speech (in quote marks or after a cue and a colon) or indirect speech.
+
+    Example:
+        >>> import arnews
+        >>> arnews.find_quotes("قال الوزير إن الطريق مفتوح.")[0].kind
+        <QuoteKind.INDIRECT: 'indirect'>
+    """
 
     DIRECT = "direct"
     INDIRECT = "indirect"
@@ -127,6 +145,11 @@ class Token:
         span: Where the token stands in the text.
         text: The token exactly as written (diacritics and tatweel kept).
         kind: What the token is.
+
+    Example:
+        >>> import arnews
+        >>> arnews.tokens("قال الوزير")[0]
+        Token(span=Span(start=0, end=3), text='قال', kind=<TokenKind.WORD: 'word'>)
     """
 
     span: Span
@@ -144,6 +167,12 @@ class Language:
         script: ISO 15924 script name (``Arab``, ``Latn``, ...) or ``Zyyy``.
         confidence: How sure the decision is, from 0 to 1.
         reliable: Whether the confidence is high enough to act on.
+
+    Example:
+        >>> import arnews
+        >>> language = arnews.detect_language("قال الوزير إن الطريق مفتوح")
+        >>> language.code, language.script, language.reliable
+        ('ar', 'Arab', True)
     """
 
     code: str
@@ -172,6 +201,11 @@ class Sentence:
     Attributes:
         span: Where the sentence stands in the text.
         text: The sentence exactly as written.
+
+    Example:
+        >>> import arnews
+        >>> arnews.sentences("قال الوزير. ثم غادر.")[1]
+        Sentence(span=Span(start=12, end=20), text='ثم غادر.')
     """
 
     span: Span
@@ -180,12 +214,17 @@ class Sentence:
 
 @attrs.frozen
 class Paragraph:
-    """A paragraph of the article body.
+    r"""A paragraph of the article body.
 
     Attributes:
         span: Where the paragraph stands in the text.
         text: The paragraph exactly as written.
         language: The paragraph's language, when it was detected.
+
+    Example:
+        >>> import arnews
+        >>> arnews.paragraphs("العنوان\n\nالنص.")[1].text
+        'النص.'
     """
 
     span: Span
@@ -231,6 +270,11 @@ class Agency:
         name: Canonical English name (``Xinhua``, ``AFP``, ``SPA``, ...).
         surface: The credit exactly as written (``شينخوا``, ``أ ف ب``, ...).
         span: Where the credit stands in the text.
+
+    Example:
+        >>> import arnews
+        >>> arnews.find_dateline("بيروت - رويترز: قال مسؤول إن المطار مفتوح.").agency
+        Agency(name='Reuters', surface='رويترز', span=Span(start=8, end=14))
     """
 
     name: str
@@ -252,6 +296,12 @@ class Dateline:
         alt_date: The second date, when both calendars are given
             (``... هـ الموافق ... م``).
         agency: The credited agency or outlet.
+
+    Example:
+        >>> import arnews
+        >>> dateline = arnews.find_dateline("بيروت - رويترز: قال مسؤول إن المطار مفتوح.")
+        >>> dateline.text, dateline.location
+        ('بيروت - رويترز:', 'بيروت')
     """
 
     span: Span
@@ -265,12 +315,17 @@ class Dateline:
 
 @attrs.frozen
 class Credit:
-    """A credit line at the end of an article (``فرانس24/ أ ف ب``).
+    r"""A credit line at the end of an article (``فرانس24/ أ ف ب``).
 
     Attributes:
         span: Where the credit line stands in the text.
         text: The credit line exactly as written.
         agency: The credited agency, when it is known.
+
+    Example:
+        >>> import arnews
+        >>> arnews.find_credit("قال مسؤول إن المطار مفتوح.\nفرانس24/ أ ف ب").agency.name
+        'AFP'
     """
 
     span: Span
@@ -286,6 +341,11 @@ class Speaker:
         name: The source's most specific name as written (``قاسم جومارت
             توكاييف`` rather than ``الرئيس``), or a descriptive noun phrase.
         span: Where that mention stands in the text.
+
+    Example:
+        >>> import arnews
+        >>> arnews.find_quotes('وقال الوزير سليم الورداني: "نحن مستعدون".')[0].speaker
+        Speaker(name='سليم الورداني', span=Span(start=12, end=25))
     """
 
     name: str
@@ -299,6 +359,11 @@ class Cue:
     Attributes:
         text: The cue exactly as written.
         span: Where the cue stands in the text.
+
+    Example:
+        >>> import arnews
+        >>> arnews.find_quotes('وقال الوزير سليم الورداني: "نحن مستعدون".')[0].cue
+        Cue(text='وقال', span=Span(start=0, end=4))
     """
 
     text: str
@@ -316,6 +381,12 @@ class Quote:
         text: The quoted content exactly as written.
         speaker: Who is quoted, when known.
         cue: The reporting cue, when there is one.
+
+    Example:
+        >>> import arnews
+        >>> quote = arnews.find_quotes('وقال الوزير سليم الورداني: "نحن مستعدون".')[0]
+        >>> quote.kind.value, quote.text
+        ('direct', 'نحن مستعدون')
     """
 
     kind: QuoteKind
@@ -337,6 +408,12 @@ class Article:
         paragraphs: The paragraphs, in order.
         sentences: The sentences, in order.
         quotes: The quotes, in order of their spans.
+
+    Example:
+        >>> import arnews
+        >>> article = arnews.parse("بيروت - رويترز: قال مسؤول إن المطار مفتوح.")
+        >>> article.dateline.agency.name, [(q.speaker.name, q.text) for q in article.quotes]
+        ('Reuters', [('مسؤول', 'المطار مفتوح')])
     """
 
     text: str

@@ -1161,6 +1161,11 @@ class Change:
         before: The characters as this step received them (the original
             characters, unless an earlier step already changed them).
         after: What this step made of them.
+
+    Example:
+        >>> import arnews
+        >>> arnews.explain("أحمد", arnews.NormalizeConfig.search())[0]
+        Change(step='unify_alef', span=Span(start=0, end=1), before='أ', after='ا')
     """
 
     step: str

@@ -265,3 +265,29 @@ def test_scanning_is_linear_on_adversarial_input() -> None:
 def test_a_very_long_number_is_no_date_and_no_error() -> None:
     assert find_dates("9" * 20_000 + " يوليو") == []
     assert parse_date("١" * 6_000) is None
+
+
+@pytest.mark.parametrize("unit", [".", "،", ". ", "12.5.", "1-2/3.", "، ، -"])
+def test_punctuation_runs_and_number_chains_cost_a_few_atoms(unit: str) -> None:
+    # Issue 9: one atom per separator made "....." cost ~270x its size in memory.
+    # A run of separators and a chain of 5+ glued numbers are one or a few atoms.
+    from arnews._dates import _atoms
+
+    text = unit * 20_000
+    assert len(_atoms(text)) <= 10
+    assert find_dates(text) == []
+    assert find_dates(text + " 15 يوليو 2024")[0].day == 15
+
+
+def test_chain_ends_still_take_part_in_dates() -> None:
+    # The first number of a chain can be a year, the last a day before a month name.
+    assert [d.year for d in find_dates("يوليو 2024.1.2.3.4.5")] == [2024]
+    assert [(d.day, d.month) for d in find_dates("1.2.3.4.5.6 يوليو")] == [(6, 7)]
+    assert find_dates("12/7/2024.1.2.3") == []
+
+
+def test_parse_date_refuses_long_input_without_scanning() -> None:
+    assert parse_date("12.5." * 200_000) is None
+    assert parse_date("15" + " " * 1_000 + "يوليو 2024") is None
+    # Surrounding punctuation does not count towards the limit.
+    assert parse_date("." * 100_000 + " (15 يوليو 2024) ") is not None

@@ -22,7 +22,7 @@ import calendar as _calendar
 import datetime
 import functools
 import re
-from typing import Final
+from typing import Final, NamedTuple
 
 import attrs
 from hijridate import Hijri
@@ -46,12 +46,29 @@ _DAY_WORD: Final = "day_word"
 _LINK: Final = "corresponding"
 _NUMBER: Final = "number"
 _SEP: Final = "sep"
+_RUN: Final = "sep_run"
 # The atoms a date can open with.
 _OPENERS: Final = (_DAY_WORD, _WEEKDAY, _ORDINAL, _NUMBER, _MONTH, _MONTH_WORD)
 
 # A number, with an era letter glued to it ("2023م", "1446هـ" whose tatweel
 # the shadow drops). Digits may be glued to a preceding word ("الدمام25").
-_NUMBER_OR_SEP = re.compile(r"(?P<num>\d+)(?P<era>[هم](?!\w))?|(?P<sep>[-/.,،])")
+#
+# Two shapes are read as one match each, so that punctuation-heavy text costs
+# one atom per run, not one per character (issue 9):
+# - ``chain``: five or more numbers glued by ``- / .`` ("1.2.3.4.5"), never a
+#   date itself; only its first two and last two numbers can take part in a
+#   date, so its middle becomes a single opaque separator atom (see ``_chain``);
+# - ``run``: two or more separators with only spaces between them ("....",
+#   "، ، ،"), which no date rule can step through (every rule wants a number
+#   or a word after a separator), so it becomes one atom of its own kind.
+# Possessive quantifiers: the classes are disjoint and nothing backtracks.
+_NUMBER_OR_SEP = re.compile(
+    r"(?P<chain>\d++(?:[-/.]\d++){4,}+)(?P<chain_era>[هم](?!\w))?"
+    r"|(?P<num>\d++)(?P<era>[هم](?!\w))?"
+    r"|(?P<run>[-/.,،](?:[^\S\n]*+[-/.,،])++)"
+    r"|(?P<sep>[-/.,،])"
+)
+_CHAIN_SEP = re.compile(r"[-/.]")
 # "الموافق لـ8 من ذي الحجة": the preposition glued before a day number.
 _GLUED_LAM: Final = "ل"
 _NUMERIC_SEPS: Final = "-/."
@@ -72,8 +89,9 @@ class _Word:
     calendar: Calendar | None = None
 
 
-@attrs.frozen
-class _Atom:
+class _Atom(NamedTuple):
+    # A named tuple, not an attrs class: text full of numbers and separators
+    # makes one per few characters, and a tuple is several times cheaper to build.
     start: int
     end: int
     kind: str
@@ -146,16 +164,15 @@ def _atoms(text: str, start: int = 0, end: int | None = None) -> list[_Atom]:
     ]
     others: list[_Atom] = []
     for found in _NUMBER_OR_SEP.finditer(text, start, stop):
-        if found.group("sep"):
+        group = found.lastgroup
+        if group == "sep":
             others.append(_Atom(found.start(), found.end(), _SEP, text=found.group("sep")))
-            continue
-        digits = found.group("num")
-        era = found.group("era")
-        cal = None if era is None else (Calendar.HIJRI if era == "ه" else Calendar.GREGORIAN)
-        # Only a day, a month or a year (at most 4 digits) can be part of a date;
-        # a longer run is never converted (int() of 5,000 digits is slow and refused).
-        value = int(digits) if len(digits) <= _MAX_DIGITS else 0
-        others.append(_Atom(found.start(), found.end(), _NUMBER, value, cal, len(digits)))
+        elif group == "run":
+            others.append(_Atom(found.start(), found.end(), _RUN))
+        elif group in ("num", "era"):
+            others.append(_number(found.start(), found.group("num"), found.group("era")))
+        else:
+            others += _chain(found.start(), found.group("chain"), found.group("chain_era"))
     merged = sorted(words + others, key=lambda atom: (atom.start, -atom.end))
     atoms: list[_Atom] = []
     for atom in merged:
@@ -164,6 +181,49 @@ def _atoms(text: str, start: int = 0, end: int | None = None) -> list[_Atom]:
             continue
         atoms.append(atom)
     return atoms
+
+
+def _number(start: int, digits: str, era: str | None) -> _Atom:
+    cal = None if era is None else (Calendar.HIJRI if era == "ه" else Calendar.GREGORIAN)
+    # Only a day, a month or a year (at most 4 digits) can be part of a date;
+    # a longer run is never converted (int() of 5,000 digits is slow and refused).
+    value = int(digits) if len(digits) <= _MAX_DIGITS else 0
+    end = start + len(digits) + (0 if era is None else 1)
+    return _Atom(start, end, _NUMBER, value, cal, len(digits))
+
+
+def _chain(start: int, chain: str, era: str | None) -> list[_Atom]:
+    """Atoms of five or more glued numbers: the first two and last two kept, the middle opaque.
+
+    In ``n1 s1 n2 s2 ... n4 s4 n5`` no number is a numeric date (the first has
+    more pairs after it, the others a number-separator before them), and no
+    middle number starts or ends a named one; only ``n1`` (a year or day of a
+    date before the chain), ``n2`` (seen by the rule for ``n1``) and the last
+    number (a day before a month name) matter, with ``n(m-1)`` kept for the
+    look-back of the last. The rest becomes one separator atom whose text is
+    ``s2``, so the rules that look
+    past ``n2`` or before ``n(m-1)`` see what they saw atom by atom.
+    The middle ``s2 ... s(m-2)`` becomes that one atom.
+    """
+    (a0, a1), (b0, b1), (c0, c1), (d0, d1) = _head_and_tail(chain)
+    return [
+        _number(start + a0, chain[a0:a1], None),
+        _Atom(start + a1, start + b0, _SEP, text=chain[a1]),
+        _number(start + b0, chain[b0:b1], None),
+        _Atom(start + b1, start + c0, _SEP, text=chain[b1]),
+        _number(start + c0, chain[c0:c1], None),
+        _Atom(start + c1, start + d0, _SEP, text=chain[c1]),
+        _number(start + d0, chain[d0:d1], era),
+    ]
+
+
+def _head_and_tail(chain: str) -> list[tuple[int, int]]:
+    """Bounds of the first two and the last two numbers of a chain (linear, no list of every run)."""
+    seps = _CHAIN_SEP.finditer(chain)
+    first, second = next(seps).start(), next(seps).start()
+    last = max(chain.rfind(sep) for sep in _NUMERIC_SEPS)
+    before = max(chain.rfind(sep, 0, last) for sep in _NUMERIC_SEPS)
+    return [(0, first), (first + 1, second), (before + 1, last), (last + 1, len(chain))]
 
 
 class _Reader:
@@ -493,6 +553,10 @@ def find_dates(text: str) -> list[NewsDate]:
 
 
 _EDGE: Final = " \t\r\n\u00a0()[]{}«»\"'“”.,،؛:;/-–—"
+# The longest date expression with every optional part spelled out and
+# decorated ("الحادي والثلاثين من شهر ذي الحجة 1444 هـ الموافق ...") is well
+# under this; a longer input is no single date and is refused before scanning.
+_MAX_DATE_CHARS: Final = 300
 
 
 def parse_date(text: str) -> NewsDate | None:
@@ -510,7 +574,10 @@ def parse_date(text: str) -> NewsDate | None:
     Returns:
         The date with only the parts the text states (a missing year stays
         ``None``) and its ``span`` in ``text``; ``None`` when the text is not
-        a date or names an impossible one (31 February, month 13).
+        a date or names an impossible one (31 February, month 13), and
+        ``None`` for any text longer than 300 characters once the surrounding
+        spaces and punctuation are stripped: no date expression is that long,
+        so such input is refused without being scanned.
 
     Raises:
         TypeError: If ``text`` is not a ``str``.
@@ -526,6 +593,8 @@ def parse_date(text: str) -> NewsDate | None:
         True
     """
     require_str(text)
+    if len(text.strip(_EDGE)) > _MAX_DATE_CHARS:
+        return None
     al = shadow(text)
     hits = scan_dates(al, bare_numeric=True)
     if not hits:

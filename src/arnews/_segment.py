@@ -16,6 +16,7 @@ abbreviations, era markers and line-continuation words live in
 from __future__ import annotations
 
 import abc
+import enum
 import functools
 import itertools
 import re
@@ -173,6 +174,12 @@ def _lexicon() -> _Lexicon:
 # ---------------------------------------------------------------------------
 # The lazy, immutable result sequences.
 
+
+def _typecode(text: str) -> str:
+    """The ``array`` typecode for offsets into ``text``: 4 bytes each when they fit."""
+    return "i" if len(text) < 2**31 else "q"
+
+
 _T = TypeVar("_T")
 
 
@@ -206,7 +213,7 @@ class _SpanList(Sequence[_T], Generic[_T]):
                 self._text, self._bounds[2 * indices.start : 2 * max(indices.start, indices.stop)]
             )
         picked = [b for i in indices for b in self._bounds[2 * i : 2 * i + 2]]
-        return type(self)(self._text, array("q", picked))
+        return type(self)(self._text, array(_typecode(self._text), picked))
 
     def __len__(self) -> int:
         return len(self._bounds) // 2
@@ -274,7 +281,7 @@ class _SpanList(Sequence[_T], Generic[_T]):
         return f"{type(self).__name__}([{shown}{more}])"
 
     def __reduce__(self) -> tuple[Callable[..., _SpanList[_T]], tuple[str, array[int]]]:
-        return type(self), (self._text, array("q", self._bounds))
+        return type(self), (self._text, array(_typecode(self._text), self._bounds))
 
 
 class SentenceList(_SpanList[Sentence]):
@@ -402,14 +409,13 @@ _LONGEST_SHORT_WORD = 9
 
 def _word_before(text: str, end: int, limit: int = 32) -> tuple[int, str]:
     """The run of non-space characters (at most ``limit``) that ends at ``end``, and where it starts."""
-    # Reversing a short slice lets a forward C-level match find the run.
-    tail = text[max(0, end - limit) : end][::-1]
-    found = _NON_SPACE_RUN.match(tail)
-    size = found.end() if found is not None else 0
-    return end - size, text[end - size : end]
-
-
-_NON_SPACE_RUN = re.compile(r"\S*+")
+    # One bounded slice; ``rsplit`` finds the last run in C (it splits on
+    # the same Unicode spaces as the regex class for spaces).
+    tail = text[max(0, end - limit) : end]
+    if not tail or tail[-1].isspace():
+        return end, ""
+    word = tail.rsplit(None, 1)[-1]
+    return end - len(word), word
 
 
 def _is_initials(word: str) -> bool:
@@ -442,17 +448,40 @@ def _period_ends_sentence(text: str, period: int) -> bool:
     if word.isdigit():
         # `1.` opening a line is a list number; `في عام 2015.` ends a sentence.
         return not _starts_line(text, word_start)
+    verdict = _short_word_verdict(word)
+    if verdict is _Verdict.ERA:
+        return _number_before(text, word_start) or not _is_abbreviation(_fold(word))
+    return verdict is _Verdict.ENDS
+
+
+class _Verdict(enum.Enum):
+    """What a short word before a period says about the sentence, on its own."""
+
+    ENDS = enum.auto()
+    CONTINUES = enum.auto()
+    ERA = enum.auto()
+    """An era marker (``هـ``): it ends the sentence after a number."""
+
+
+@functools.lru_cache(maxsize=8192)
+def _short_word_verdict(word: str) -> _Verdict:
+    """The lexicon's verdict on a short word before a period, cached: the same words repeat."""
     lexicon = _lexicon()
     if "." not in word and len(word) > (lexicon.longest_latin if word.isascii() else lexicon.longest_other):
-        return True
+        return _Verdict.ENDS
     folded = _fold(word)
-    if folded in lexicon.eras and _number_before(text, word_start):
-        return True
+    if folded in lexicon.eras:
+        return _Verdict.ERA
+    return _Verdict.ENDS if not _is_abbreviation(folded) else _Verdict.CONTINUES
+
+
+def _is_abbreviation(folded: str) -> bool:
+    """An abbreviation or initials, also with the conjunction و written onto it (``وم.``)."""
+    lexicon = _lexicon()
     if folded in lexicon.abbreviations or _is_initials(folded):
-        return False
-    # `وم. سامر`: the conjunction و written onto a title abbreviation.
+        return True
     rest = folded[1:]
-    return not (folded[:1] == "و" and rest and (rest in lexicon.abbreviations or _is_initials(rest)))
+    return folded[:1] == "و" and bool(rest) and (rest in lexicon.abbreviations or _is_initials(rest))
 
 
 def _ellipsis_continues(text: str, run: str, end: int) -> bool:
@@ -543,7 +572,7 @@ def _pieces(text: str, *, paragraphs_only: bool) -> array[int]:
             end -= 1
         add(found.start())
         add(end)
-    return array("q", bounds)
+    return array(_typecode(text), bounds)
 
 
 def sentences(text: str) -> SentenceList:
@@ -832,7 +861,7 @@ def tokens(text: str) -> TokenList:
         ['سجّل', 'الـ', '24', 'هدفاً', '!']
     """
     require_str(text)
-    bounds: array[int] = array("q")
+    bounds = _new_bounds(text)
     pattern = _token_split()
     split = pattern.split
     size, start = len(text), 0
@@ -846,36 +875,40 @@ def tokens(text: str) -> TokenList:
             end = cut + 1
         # split() returns [gap, token, gap, token, ..., gap]; the running
         # sum of their lengths from `start` is [start, start0, end0, start1,
-        # end1, ..., end], computed in C.
-        offsets = list(itertools.accumulate(map(len, split(text[start:end])), initial=start))
-        bounds.fromlist(offsets[1:-1])
+        # end1, ..., end], computed in C and streamed into the array without
+        # a list of offsets; the first and last are not bounds.
+        bounds.extend(
+            itertools.islice(itertools.accumulate(map(len, split(text[start:end])), initial=start), 1, None)
+        )
+        bounds.pop()
         start = end
     return TokenList(text, bounds)
 
 
 # Tokens are scanned in pieces of about this many characters, cut after a
 # space or `،`: no token holds one of them, so a cut never splits a token,
-# and the list a split() builds stays small and in cache.
-_CHUNK = 1 << 15
+# and the list a split() builds stays small (a few times the piece, however
+# many tokens it holds) and in cache.
+_CHUNK = 1 << 12
+
+
+def _new_bounds(text: str) -> array[int]:
+    """An empty offsets array for ``text``."""
+    return array(_typecode(text))
 
 
 def _stream_tokens(pattern: re.Pattern[str], text: str, start: int, window: int, bounds: array[int]) -> int:
     """Scan from ``start`` when no space or ``،`` cuts the next window; return where to resume.
 
     A run without spaces (one huge token, a wall of punctuation, words glued
-    together) is scanned once, streaming the matches instead of holding a
-    list of every token, and without first looking ahead for the next cut:
-    the scan stops at the first token past ``window`` that a space, ``،``
-    or ``؛`` follows, or at the end of the text.
+    together) is scanned up to the next space or ``،`` (or the end of the
+    text), streaming the match offsets into ``bounds`` in C instead of
+    holding a list of every token.
     """
-    size = len(text)
-    add = bounds.extend
-    for match in pattern.finditer(text, start):
-        add(match.span())
-        stop = match.end()
-        if stop >= window and (stop == size or text[stop] in _CUT_CHARS or text[stop].isspace()):
-            return stop
-    return size
+    found = _NEXT_CUT.search(text, window)
+    stop = len(text) if found is None else found.end()
+    bounds.extend(itertools.chain.from_iterable(map(re.Match.span, pattern.finditer(text, start, stop))))
+    return stop
 
 
-_CUT_CHARS = frozenset("،؛")
+_NEXT_CUT = re.compile("[ ،]")

@@ -441,26 +441,44 @@ def _number_before(text: str, word_start: int) -> bool:
 
 def _period_ends_sentence(text: str, period: int) -> bool:
     """Whether a lone ``.`` at ``period`` (followed by a space) ends its sentence."""
-    word_start, word = _word_before(text, period, _LONGEST_SHORT_WORD + 1)
-    word = word.lstrip(_OPENERS)
-    if len(word) > _LONGEST_SHORT_WORD or not word:
+    # The few characters before the period decide on their own but for a
+    # number or an era marker; they repeat (`د. ` `م. `), hence the cache.
+    verdict, size = _tail_verdict(text[max(0, period - _LONGEST_SHORT_WORD - 1) : period])
+    if verdict is _Verdict.ENDS:
         return True
-    if word.isdigit():
+    if verdict is _Verdict.CONTINUES:
+        return False
+    word_start = period - size
+    if verdict is _Verdict.NUMBER:
         # `1.` opening a line is a list number; `في عام 2015.` ends a sentence.
         return not _starts_line(text, word_start)
-    verdict = _short_word_verdict(word)
-    if verdict is _Verdict.ERA:
-        return _number_before(text, word_start) or not _is_abbreviation(_fold(word))
-    return verdict is _Verdict.ENDS
+    return _number_before(text, word_start) or not _is_abbreviation(
+        _fold(text[word_start:period].lstrip(_OPENERS))
+    )
 
 
 class _Verdict(enum.Enum):
-    """What a short word before a period says about the sentence, on its own."""
+    """What the word before a period says about the sentence, on its own."""
 
     ENDS = enum.auto()
     CONTINUES = enum.auto()
+    NUMBER = enum.auto()
+    """Digits: the sentence goes on when they open a line (a list number)."""
     ERA = enum.auto()
     """An era marker (``هـ``): it ends the sentence after a number."""
+
+
+@functools.lru_cache(maxsize=1024)
+def _tail_verdict(tail: str) -> tuple[_Verdict, int]:
+    """The verdict on the word that ends ``tail`` (the characters before a period), and its length."""
+    _, word = _word_before(tail, len(tail), len(tail))
+    size = len(word)
+    word = word.lstrip(_OPENERS)
+    if len(word) > _LONGEST_SHORT_WORD or not word:
+        return _Verdict.ENDS, size
+    if word.isdigit():
+        return _Verdict.NUMBER, size
+    return _short_word_verdict(word), size
 
 
 @functools.lru_cache(maxsize=8192)

@@ -291,3 +291,16 @@ def test_parse_date_refuses_long_input_without_scanning() -> None:
     assert parse_date("15" + " " * 1_000 + "يوليو 2024") is None
     # Surrounding punctuation does not count towards the limit.
     assert parse_date("." * 100_000 + " (15 يوليو 2024) ") is not None
+
+
+@pytest.mark.parametrize("unit", ["د. ", "http://a.", '(«".،!؟»)“…'])
+def test_separators_joined_to_nothing_are_not_kept(unit: str) -> None:
+    # Issue 9: "د. " repeated kept one atom per period (~47x the input's memory).
+    from arnews._dates import _atoms
+
+    text = unit * 20_000
+    assert len(_atoms(text, drop_isolated=True)) <= 1
+    assert len(_atoms(text)) >= 20_000  # scan_stable still sees every one
+    assert find_dates(text + "\n15 يوليو 2024")[0].day == 15
+    # A separator joined to a number on one side is kept and still read.
+    assert [d.day for d in find_dates(unit + "15/7/2024")] == [15]

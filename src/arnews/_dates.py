@@ -21,7 +21,9 @@ from __future__ import annotations
 import calendar as _calendar
 import datetime
 import functools
+import heapq
 import re
+from collections.abc import Iterator
 from typing import Final, NamedTuple
 
 import attrs
@@ -155,32 +157,68 @@ def date_words(*, openers_only: bool = True) -> list[str]:
     return [surface for surface, word in _entries() if word.kind in _OPENERS or not openers_only]
 
 
-def _atoms(text: str, start: int = 0, end: int | None = None) -> list[_Atom]:
-    """Every word, number and separator atom of a shadow text, in order, without overlaps."""
+def _atoms(text: str, start: int = 0, end: int | None = None, *, drop_isolated: bool = False) -> list[_Atom]:
+    """Every word, number and separator atom of a shadow text, in order, without overlaps.
+
+    With ``drop_isolated``, a separator joined to no atom on either side (the
+    ``.`` of ``د.``, the ``//`` of a URL) is left out: no date rule can use
+    it, and the rules that look at a neighbour's gap see a non-space
+    character there either way, so the dates read are the same. The first
+    atom is always kept, since a month name opens a date without a joined
+    atom before it only as the very first atom (``_Reader._month``).
+    """
     stop = len(text) if end is None else end
     words = [
         _Atom(m.start, m.end, m.value.kind, m.value.number, m.value.calendar)
         for m in _lexicon().finditer(text, start, stop)
     ]
-    others: list[_Atom] = []
-    for found in _NUMBER_OR_SEP.finditer(text, start, stop):
-        group = found.lastgroup
-        if group == "sep":
-            others.append(_Atom(found.start(), found.end(), _SEP, text=found.group("sep")))
-        elif group == "run":
-            others.append(_Atom(found.start(), found.end(), _RUN))
-        elif group in ("num", "era"):
-            others.append(_number(found.start(), found.group("num"), found.group("era")))
-        else:
-            others += _chain(found.start(), found.group("chain"), found.group("chain_era"))
-    merged = sorted(words + others, key=lambda atom: (atom.start, -atom.end))
+    # Merged lazily and stably (a word before a number at the same place), so
+    # dropped atoms never sit in a list together.
+    merged = heapq.merge(words, _others(text, start, stop), key=_order)
     atoms: list[_Atom] = []
+    held: _Atom | None = None
+    last_end = -1
     for atom in merged:
         # A month key such as "كانون 2" holds a digit the number pattern also saw.
-        if atoms and atom.start < atoms[-1].end:
+        if atom.start < last_end:
+            continue
+        last_end = atom.end
+        if held is not None:
+            if _joined(text, held.end, atom):
+                atoms.append(held)
+            held = None
+        if drop_isolated and atoms and atom.kind in (_SEP, _RUN) and not _joined(text, atoms[-1].end, atom):
+            held = atom
             continue
         atoms.append(atom)
     return atoms
+
+
+def _order(atom: _Atom) -> tuple[int, int]:
+    return atom.start, -atom.end
+
+
+def _joined(text: str, end: int, atom: _Atom) -> bool:
+    """Whether ``atom`` follows an atom ending at ``end`` with only spaces (no line break) between."""
+    gap = text[end : atom.start]
+    if "\n" in gap:
+        return False
+    word = gap.strip()
+    return not word or (word == _GLUED_LAM and gap.endswith(_GLUED_LAM) and atom.kind == _NUMBER)
+
+
+def _others(text: str, start: int, stop: int) -> Iterator[_Atom]:
+    """The number and separator atoms of a shadow text, in order."""
+    for found in _NUMBER_OR_SEP.finditer(text, start, stop):
+        group = found.lastgroup
+        if group == "sep":
+            yield _Atom(found.start(), found.end(), _SEP, text=found.group("sep"))
+        elif group == "run":
+            yield _Atom(found.start(), found.end(), _RUN)
+        elif group in ("num", "era"):
+            yield _number(found.start(), found.group("num"), found.group("era"))
+        else:
+            yield from _chain(found.start(), found.group("chain"), found.group("chain_era"))
 
 
 def _number(start: int, digits: str, era: str | None) -> _Atom:
@@ -241,11 +279,7 @@ class _Reader:
         """Whether atom ``i`` follows atom ``i - 1`` with only spaces (no line break) between."""
         if i <= 0 or i >= len(self.atoms):
             return False
-        gap = self.text[self.atoms[i - 1].end : self.atoms[i].start]
-        if "\n" in gap:
-            return False
-        word = gap.strip()
-        return not word or (word == _GLUED_LAM and gap.endswith(_GLUED_LAM) and self.atoms[i].kind == _NUMBER)
+        return _joined(self.text, self.atoms[i - 1].end, self.atoms[i])
 
     def next_is(self, i: int, kind: str, seps: str = "") -> bool:
         if not self.joined(i) or self.kind(i) != kind:
@@ -453,7 +487,8 @@ def scan_dates(
     Returns:
         The dates in order, without overlaps.
     """
-    return _read_atoms(al, _atoms(al.text, start, end), bare_numeric=bare_numeric, origin=origin)
+    atoms = _atoms(al.text, start, end, drop_isolated=True)
+    return _read_atoms(al, atoms, bare_numeric=bare_numeric, origin=origin)
 
 
 def scan_stable(al: Aligned, limit: int, *, bare_numeric: bool, origin: int = 0) -> tuple[list[DateHit], int]:

@@ -182,12 +182,14 @@ def _atoms(text: str, start: int = 0, end: int | None = None, *, drop_isolated: 
         # A month key such as "كانون 2" holds a digit the number pattern also saw.
         if atom.start < last_end:
             continue
-        last_end = atom.end
+        previous_end, last_end = last_end, atom.end
         if held is not None:
             if _joined(text, held.end, atom):
                 atoms.append(held)
             held = None
-        if drop_isolated and atoms and atom.kind in (_SEP, _RUN) and not _joined(text, atoms[-1].end, atom):
+        # Tested against the atom just before, kept or not (never a distant
+        # kept one: that gap would be sliced again for every dropped atom).
+        if drop_isolated and atoms and atom.kind in (_SEP, _RUN) and not _joined(text, previous_end, atom):
             held = atom
             continue
         atoms.append(atom)

@@ -304,3 +304,21 @@ def test_separators_joined_to_nothing_are_not_kept(unit: str) -> None:
     assert find_dates(text + "\n15 يوليو 2024")[0].day == 15
     # A separator joined to a number on one side is kept and still read.
     assert [d.day for d in find_dates(unit + "15/7/2024")] == [15]
+
+
+WINDOW_TEXTS = [
+    "يوليو 2024 في الرياض (واس) يوليو 2025، ثم 15/7/2024 و1.2.3.4.5.6 مارس",
+    "الأحد، 12 يوليو 2020 الموافق 21 ذو القعدة 1441 هـ. ثم 3-4 و 2024-07-15م.",
+    "د. 5 / 6 / 2019 ... ، ، 7 آذار\nشهر رمضان 1436 - الثامن من ذي الحجة",
+]
+
+
+@pytest.mark.parametrize("text", WINDOW_TEXTS)
+def test_reading_in_windows_finds_the_same_dates(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Long inputs are read in windows of atoms cut where no date can cross;
+    # the smallest window must find exactly what one window does, including
+    # that a month name opens a date unjoined only as the text's first atom.
+    whole = find_dates(text)
+    assert whole
+    monkeypatch.setattr("arnews._dates._WINDOW", 1)
+    assert find_dates(text) == whole

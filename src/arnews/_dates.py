@@ -82,6 +82,7 @@ _HIJRI_MAX_YEAR: Final = 1500
 _HIJRI_MAX_DAY: Final = 30
 _TATWEEL: Final = "\u0640"
 _MAX_DIGITS: Final = 4
+_WINDOW: Final = 1024
 
 
 @attrs.frozen
@@ -158,6 +159,13 @@ def date_words(*, openers_only: bool = True) -> list[str]:
 
 
 def _atoms(text: str, start: int = 0, end: int | None = None, *, drop_isolated: bool = False) -> list[_Atom]:
+    """Every atom of a shadow text as a list (see :func:`_iter_atoms`)."""
+    return list(_iter_atoms(text, start, end, drop_isolated=drop_isolated))
+
+
+def _iter_atoms(
+    text: str, start: int = 0, end: int | None = None, *, drop_isolated: bool = False
+) -> Iterator[_Atom]:
     """Every word, number and separator atom of a shadow text, in order, without overlaps.
 
     With ``drop_isolated``, a separator joined to no atom on either side (the
@@ -168,14 +176,14 @@ def _atoms(text: str, start: int = 0, end: int | None = None, *, drop_isolated: 
     atom before it only as the very first atom (``_Reader._month``).
     """
     stop = len(text) if end is None else end
-    words = [
+    words = (
         _Atom(m.start, m.end, m.value.kind, m.value.number, m.value.calendar)
         for m in _lexicon().finditer(text, start, stop)
-    ]
+    )
     # Merged lazily and stably (a word before a number at the same place), so
     # dropped atoms never sit in a list together.
     merged = heapq.merge(words, _others(text, start, stop), key=_order)
-    atoms: list[_Atom] = []
+    kept = False
     held: _Atom | None = None
     last_end = -1
     for atom in merged:
@@ -185,15 +193,15 @@ def _atoms(text: str, start: int = 0, end: int | None = None, *, drop_isolated: 
         previous_end, last_end = last_end, atom.end
         if held is not None:
             if _joined(text, held.end, atom):
-                atoms.append(held)
+                yield held
             held = None
         # Tested against the atom just before, kept or not (never a distant
         # kept one: that gap would be sliced again for every dropped atom).
-        if drop_isolated and atoms and atom.kind in (_SEP, _RUN) and not _joined(text, previous_end, atom):
+        if drop_isolated and kept and atom.kind in (_SEP, _RUN) and not _joined(text, previous_end, atom):
             held = atom
             continue
-        atoms.append(atom)
-    return atoms
+        kept = True
+        yield atom
 
 
 def _order(atom: _Atom) -> tuple[int, int]:
@@ -269,10 +277,12 @@ def _head_and_tail(chain: str) -> list[tuple[int, int]]:
 class _Reader:
     """Reads dates off an atom list; every method looks a bounded number of atoms ahead."""
 
-    def __init__(self, text: str, atoms: list[_Atom], *, bare_numeric: bool) -> None:
+    def __init__(self, text: str, atoms: list[_Atom], *, bare_numeric: bool, opens_text: bool) -> None:
         self.text = text
         self.atoms = atoms
         self.bare_numeric = bare_numeric
+        # Whether atom 0 is the first atom of the text, not of a later window.
+        self.opens_text = opens_text
 
     def kind(self, i: int) -> str:
         return self.atoms[i].kind if 0 <= i < len(self.atoms) else ""
@@ -376,7 +386,7 @@ class _Reader:
 
     def _month(self, k: int) -> tuple[int, Calendar, int] | None:
         """A month name at ``k`` with an optional second name of the same month after it."""
-        if self.kind(k) != _MONTH or (k > 0 and not self.joined(k)):
+        if self.kind(k) != _MONTH or ((k > 0 or not self.opens_text) and not self.joined(k)):
             return None
         atom = self.atoms[k]
         k += 1
@@ -489,8 +499,18 @@ def scan_dates(
     Returns:
         The dates in order, without overlaps.
     """
-    atoms = _atoms(al.text, start, end, drop_isolated=True)
-    return _read_atoms(al, atoms, bare_numeric=bare_numeric, origin=origin)
+    # Read in windows of about _WINDOW atoms, cut where an atom is not joined
+    # to the one before: no date rule looks across such a cut (every step
+    # to a neighbour tests ``joined``), so only a window's atoms are held.
+    hits: list[DateHit] = []
+    window: list[_Atom] = []
+    opens_text = True
+    for atom in _iter_atoms(al.text, start, end, drop_isolated=True):
+        if len(window) >= _WINDOW and not _joined(al.text, window[-1].end, atom):
+            hits += _read_atoms(al, window, bare_numeric=bare_numeric, origin=origin, opens_text=opens_text)
+            window, opens_text = [], False
+        window.append(atom)
+    return hits + _read_atoms(al, window, bare_numeric=bare_numeric, origin=origin, opens_text=opens_text)
 
 
 def scan_stable(al: Aligned, limit: int, *, bare_numeric: bool, origin: int = 0) -> tuple[list[DateHit], int]:
@@ -530,8 +550,10 @@ def scan_stable(al: Aligned, limit: int, *, bare_numeric: bool, origin: int = 0)
     return _read_atoms(al, atoms, bare_numeric=bare_numeric, origin=origin), stable
 
 
-def _read_atoms(al: Aligned, atoms: list[_Atom], *, bare_numeric: bool, origin: int) -> list[DateHit]:
-    reader = _Reader(al.text, atoms, bare_numeric=bare_numeric)
+def _read_atoms(
+    al: Aligned, atoms: list[_Atom], *, bare_numeric: bool, origin: int, opens_text: bool = True
+) -> list[DateHit]:
+    reader = _Reader(al.text, atoms, bare_numeric=bare_numeric, opens_text=opens_text)
     hits: list[DateHit] = []
     i = 0
     link_at = -1

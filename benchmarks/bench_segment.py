@@ -40,7 +40,6 @@ import pathlib
 import platform
 import sys
 import time
-import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -48,7 +47,8 @@ HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-from _corpus import SHARED, build_text, load_texts  # noqa: E402 - benchmarks/ is put on sys.path above
+import _corpus  # noqa: E402 - benchmarks/ is put on sys.path above
+from _corpus import SHARED, build_text, load_texts  # noqa: E402
 from adversarial import build_bytes  # noqa: E402 - lives in tests/, shared with the tests and the fuzzers
 from arnews import paragraphs, sentences, tokens  # noqa: E402 - imported after the path set-up
 
@@ -144,22 +144,6 @@ def report(title: str, best: dict[str, float], texts: dict[str, str], reference:
 # Accuracy on the dev gold.
 
 
-def _is_text(text: str, start: int, end: int) -> bool:
-    return any(unicodedata.category(c) not in ("Cc", "Cf", "Zs") and not c.isspace() for c in text[start:end])
-
-
-def _ends(text: str, spans: list[tuple[int, int]]) -> set[int]:
-    ends = set()
-    for start, stop in spans:
-        if not _is_text(text, start, stop):
-            continue
-        end = stop
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        ends.add(end)
-    return ends
-
-
 def _locate(text: str, pieces: list[str]) -> list[tuple[int, int]]:
     """Offsets of returned sentence strings, found in order (tools that keep no offsets)."""
     spans, position = [], 0
@@ -180,15 +164,9 @@ def accuracy() -> dict[str, Any]:
     if not gold_path.is_file():
         print("\n(no dev gold: accuracy skipped)")
         return {}
-    corpus = {}
-    for path in sorted((SHARED / "corpora").glob("*.jsonl")):
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                if line.strip():
-                    row = json.loads(line)
-                    corpus[row["id"]] = row["text"]
-    with gold_path.open(encoding="utf-8") as handle:
-        gold = [json.loads(line) for line in handle if line.strip()]
+    scorer = _corpus.load_scorer("bench_segment")
+    corpus = scorer.load_corpus(SHARED / "corpora")
+    gold = scorer.load(gold_path)
 
     splitters: dict[str, Callable[[str], list[tuple[int, int]]]] = {
         "arnews": lambda text: sentences(text).spans(),
@@ -207,21 +185,11 @@ def accuracy() -> dict[str, Any]:
     print(f"\nsentence-boundary F1 on {gold_path.name} ({len(gold)} articles)")
     results: dict[str, Any] = {}
     for name, split in splitters.items():
-        tp = fp = fn = 0
-        for row in gold:
-            text = corpus[row["id"]]
-            expected = _ends(text, [tuple(span) for span in row["sentences"]])
-            predicted = _ends(text, split(text))
-            tp, fp, fn = (
-                tp + len(expected & predicted),
-                fp + len(predicted - expected),
-                fn + len(expected - predicted),
-            )
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        predicted = {aid: {"id": aid, "sentences": list(split(corpus[aid]))} for aid in gold}
+        scores = scorer.score(gold, predicted, corpus)["sentences"]
+        precision, recall, f1 = scores["precision"], scores["recall"], scores["f1"]
         print(f"  {name:12s} P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}")
-        results[name] = {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+        results[name] = {"precision": precision, "recall": recall, "f1": f1}
     return results
 
 

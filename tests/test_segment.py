@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from arnews import Paragraph, Sentence, Span, Token, TokenKind, paragraphs, sentences, tokens
 from arnews._segment import _CONTENT, _CONTROL, ParagraphList, SentenceList, TokenList
+from conftest import load_benchmark
 from strategies import news_like, web_text
 
 SAMPLE = (
@@ -285,36 +286,19 @@ def test_content_is_visible() -> None:
 # Accuracy and invariants on the real articles (read at run time, never stored).
 
 
-def _boundary_ends(text: str, spans: list[tuple[int, int]]) -> set[int]:
-    """Sentence end offsets as ``shared/eval/score.py`` counts them."""
-    ends = set()
-    for start, stop in spans:
-        if not any(
-            unicodedata.category(c) not in ("Cc", "Cf", "Zs") and not c.isspace() for c in text[start:stop]
-        ):
-            continue
-        end = stop
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        ends.add(end)
-    return ends
-
-
 @pytest.mark.corpus
 def test_sentence_boundary_f1_on_dev_gold(
     dev_gold: list[dict[str, Any]], corpus: dict[str, dict[str, Any]]
 ) -> None:
-    tp = fp = fn = 0
-    for row in dev_gold:
-        text = corpus[row["id"]]["text"]
-        gold = _boundary_ends(text, [tuple(span) for span in row["sentences"]])
-        predicted = _boundary_ends(text, sentences(text).spans())
-        tp += len(gold & predicted)
-        fp += len(predicted - gold)
-        fn += len(gold - predicted)
-    precision, recall = tp / (tp + fp), tp / (tp + fn)
-    f1 = 2 * precision * recall / (precision + recall)
-    assert f1 >= 0.995, f"sentence boundary F1 {f1:.4f} (P {precision:.4f} R {recall:.4f})"
+    # Scored by ../shared/eval/score.py itself, so the test and the gold agree on what a boundary is.
+    scorer = load_benchmark("_corpus").load_scorer("test_segment")
+    texts = {row["id"]: corpus[row["id"]]["text"] for row in dev_gold}
+    gold = {row["id"]: row for row in dev_gold}
+    predicted = {aid: {"id": aid, "sentences": list(sentences(text).spans())} for aid, text in texts.items()}
+    result = scorer.score(gold, predicted, texts)["sentences"]
+    assert result["f1"] >= 0.995, (
+        f"sentence boundary F1 {result['f1']} (P {result['precision']} R {result['recall']})"
+    )
 
 
 @pytest.mark.corpus

@@ -239,3 +239,22 @@ def test_short_latin_lines_are_decided_without_sampling() -> None:
     assert first.script == "Latn"
     assert first.code != "und"
     assert all(detect_language("12345 - AFP") == first for _ in range(3))
+
+
+def test_lazy_profiles_match_langdetects_own_tables() -> None:
+    # The lazily read profiles must give exactly the vectors langdetect's
+    # DetectorFactory builds up front, for every n-gram and in the same
+    # language order; otherwise the Latin path would drift from langdetect.
+    import importlib.resources
+
+    from langdetect.detector_factory import DetectorFactory
+
+    directory = importlib.resources.files("langdetect").joinpath("profiles")
+    names = sorted(entry.name for entry in directory.iterdir() if not entry.name.startswith("."))
+    factory = DetectorFactory()
+    factory.load_json_profile([directory.joinpath(name).read_text(encoding="utf-8") for name in names])
+    profiles = _language._profiles()
+    assert profiles.langlist == factory.langlist
+    assert profiles.word_lang_prob_map == frozenset(factory.word_lang_prob_map)
+    for ngram in sorted(factory.word_lang_prob_map)[::97]:
+        assert profiles.probabilities(ngram) == factory.word_lang_prob_map[ngram], ngram

@@ -20,6 +20,7 @@ import bisect
 import functools
 import importlib.resources
 import itertools
+import json
 import math
 import operator
 import re
@@ -28,7 +29,7 @@ import unicodedata
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from langdetect.detector_factory import DetectorFactory
+from langdetect.detector import Detector
 
 from arnews._data import load_table
 from arnews._model import Language
@@ -457,24 +458,57 @@ _ARABIC_SCRIPT_LETTER_OR_SPACE = re.compile(
 )
 
 
-_FACTORY_LOCK = threading.Lock()
-_FACTORY: list[Any] = []  # the one private DetectorFactory, once loaded
+class _LangdetectProfiles:
+    """langdetect's 55 n-gram profiles, standing in for its ``DetectorFactory``.
+
+    ``DetectorFactory.load_json_profile`` builds a probability vector for
+    each of the ~88,000 n-grams up front: about half a second, paid by every
+    process (and by every CLI run) that meets one Latin paragraph or one
+    unsure Arabic-script one, while a text needs a few hundred n-grams. This
+    keeps the parsed profiles and computes a vector only when one is asked
+    for (:func:`_ngram_cost` caches it), with langdetect's own arithmetic.
+
+    ``langdetect.detector.Detector`` reads ``word_lang_prob_map`` (only to
+    test membership, in ``_extract_ngrams``), ``langlist`` and ``seed`` from
+    its factory, so a set of the known n-grams is all it needs.
+    """
+
+    def __init__(self, profiles: list[dict[str, Any]]) -> None:
+        self.langlist: list[str] = [profile["name"] for profile in profiles]
+        self.seed = _LANGDETECT_SEED
+        self._freqs: list[dict[str, int]] = [profile["freq"] for profile in profiles]
+        self._n_words: list[list[int]] = [profile["n_words"] for profile in profiles]
+        self.word_lang_prob_map: frozenset[str] = frozenset().union(*self._freqs)
+
+    def probabilities(self, ngram: str) -> list[float]:
+        """P(ngram | language) for every language, as ``DetectorFactory.add_profile`` computes it."""
+        length = len(ngram)
+        if not 1 <= length <= 3:
+            return [0.0] * len(self.langlist)
+        return [
+            1.0 * freq.get(ngram, 0) / n_words[length - 1]
+            for freq, n_words in zip(self._freqs, self._n_words, strict=True)
+        ]
+
+
+_PROFILES_LOCK = threading.Lock()
+_PROFILES: list[_LangdetectProfiles] = []  # loaded once, on first need
 _LANGDETECT_SEED = 0
 
 
-def _factory() -> Any:
-    """The private langdetect factory, loaded once (profiles in sorted order)."""
-    if not _FACTORY:
-        with _FACTORY_LOCK:
-            if not _FACTORY:
+def _profiles() -> _LangdetectProfiles:
+    """The profiles, loaded once, in sorted file order (the language order never depends on the disk)."""
+    if not _PROFILES:
+        with _PROFILES_LOCK:
+            if not _PROFILES:
                 directory = importlib.resources.files("langdetect").joinpath("profiles")
                 names = sorted(entry.name for entry in directory.iterdir() if not entry.name.startswith("."))
-                profiles = [directory.joinpath(name).read_text(encoding="utf-8") for name in names]
-                factory = DetectorFactory()
-                factory.load_json_profile(profiles)
-                factory.seed = _LANGDETECT_SEED
-                _FACTORY.append(factory)
-    return _FACTORY[0]
+                _PROFILES.append(
+                    _LangdetectProfiles(
+                        [json.loads(directory.joinpath(name).read_text(encoding="utf-8")) for name in names]
+                    )
+                )
+    return _PROFILES[0]
 
 
 def _langdetect_probabilities(text: str) -> dict[str, float]:
@@ -490,8 +524,7 @@ def _langdetect_probabilities(text: str) -> dict[str, float]:
     millisecond for the bounded sample. On the dev set its accuracy equals
     the sampler's (see ``docs/language.md``).
     """
-    detector = _factory().create()
-    detector.seed = _LANGDETECT_SEED
+    detector = Detector(_profiles())
     detector.append(text)
     detector.cleaning_text()
     # langdetect's own n-gram extraction (a private method: the n-grams its
@@ -515,7 +548,7 @@ _LANGDETECT_SMOOTHING = 0.5 / 10_000
 @functools.lru_cache(maxsize=16_384)
 def _ngram_cost(ngram: str) -> int:
     """Packed cost (-log smoothed probability) of one n-gram in every langdetect language."""
-    probabilities = _factory().word_lang_prob_map[ngram]
+    probabilities = _profiles().probabilities(ngram)
     # A probability near 1 gives a cost a hair below 0: a packed field must not be negative.
     return _pack(max(0.0, -math.log(prob + _LANGDETECT_SMOOTHING)) for prob in probabilities)
 

@@ -8,9 +8,6 @@ Everything a user needs is importable from here::
     'Xinhua'
 """
 
-from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
-from importlib.metadata import version as _version
-
 from arnews._article import parse
 from arnews._batch import DocumentError, Result, parse_many
 from arnews._dateline import find_credit, find_dateline
@@ -47,11 +44,7 @@ from arnews._normalize import (
 from arnews._quotes import find_quotes
 from arnews._segment import ParagraphList, SentenceList, TokenList, paragraphs, sentences, tokens
 from arnews._serialize import SCHEMA_VERSION, from_dict, from_json, to_dict, to_json
-
-try:
-    __version__ = _version("arnews")
-except _PackageNotFoundError:  # pragma: no cover - only when run from a bare source tree
-    __version__ = "0+unknown"
+from arnews._version import __version__
 
 __all__ = [
     "NORMALIZATION_STEPS",

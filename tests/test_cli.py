@@ -11,7 +11,15 @@ import sys
 import pytest
 
 import arnews
-from arnews._cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, build_parser, main
+from arnews._cli import (
+    EXIT_CLOSED_OUTPUT,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    build_parser,
+    main,
+)
 
 # Original sentences in wire-copy style, written for these tests.
 STORIES = [
@@ -111,6 +119,24 @@ def test_gzipped_jsonl_is_read(tmp_path: pathlib.Path, capsys: pytest.CaptureFix
     code, out, _ = run(["parse", str(feed), "-q"], capsys)
     assert code == EXIT_OK
     assert [json.loads(line)["id"] for line in out.splitlines()] == [0, 1, 2]
+
+
+# --- arnews parse: a reader that goes away -----------------------------------------------
+
+
+def test_a_closed_output_stops_quietly_with_the_sigpipe_code(tmp_path: pathlib.Path) -> None:
+    # ``arnews parse ... | head``: the reader leaves long before the end. That
+    # is not "documents failed" (1); it is what cat or grep report (141).
+    records = [{"id": n, "text": STORIES[n % len(STORIES)]} for n in range(3000)]
+    corpus = write_jsonl(tmp_path / "many.jsonl", records)
+    command = [sys.executable, "-m", "arnews", "parse", str(corpus), "-q"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as reader:
+        assert reader.stdout is not None
+        assert reader.stderr is not None
+        assert reader.stdout.read(100).startswith(b"{")
+        reader.stdout.close()
+        assert reader.wait(timeout=120) == EXIT_CLOSED_OUTPUT
+        assert b"Traceback" not in reader.stderr.read()
 
 
 # --- arnews parse: broken input ---------------------------------------------------------

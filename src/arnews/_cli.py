@@ -41,6 +41,7 @@ from arnews._segment import sentences
 from arnews._serialize import to_json
 
 __all__ = [
+    "EXIT_CLOSED_OUTPUT",
     "EXIT_FAILED",
     "EXIT_INTERRUPTED",
     "EXIT_OK",
@@ -58,6 +59,8 @@ EXIT_USAGE: Final = 2
 """Bad arguments, a missing input, an unwritable output, or a missing extra."""
 EXIT_INTERRUPTED: Final = 130
 """Stopped by Ctrl-C (128 + SIGINT, as shells report it)."""
+EXIT_CLOSED_OUTPUT: Final = 141
+"""The reader of standard output went away (``| head``): 128 + SIGPIPE, as for ``cat`` or ``grep``."""
 
 DEFAULT_MAX_CHARS: Final = 1_000_000
 """Longer documents are reported as ``DocumentTooLarge``: no news story is that long."""
@@ -78,6 +81,7 @@ exit codes:
   1    some documents failed (each is reported; the others are written)
   2    usage error: bad arguments, a missing input, an unwritable output, a missing extra
   130  interrupted (Ctrl-C)
+  141  standard output was closed by its reader (arnews parse ... | head)
 """
 
 
@@ -260,8 +264,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: The arguments after the program name; ``sys.argv[1:]`` by default.
 
     Returns:
-        :data:`EXIT_OK`, :data:`EXIT_FAILED` when some documents failed, or
-        :data:`EXIT_USAGE` for a usage error.
+        :data:`EXIT_OK`, :data:`EXIT_FAILED` when some documents failed,
+        :data:`EXIT_USAGE` for a usage error, :data:`EXIT_INTERRUPTED` after
+        Ctrl-C, or :data:`EXIT_CLOSED_OUTPUT` when the reader of standard
+        output went away.
 
     Example:
         >>> main(["parse", "/no/such/story.txt"])
@@ -286,10 +292,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("arnews: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        # The reader went away (``arnews parse ... | head``): stop quietly.
+        # The reader went away (``arnews parse ... | head``): stop quietly,
+        # with the code a SIGPIPE death gives, not 1 ("documents failed").
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_FAILED
+        return EXIT_CLOSED_OUTPUT
 
 
 # --- arnews parse -----------------------------------------------------------------

@@ -465,6 +465,23 @@ def test_runs_outside_the_alphabet_next_to_removed_characters() -> None:
     assert al.span_to_original(Span(2, 4)) == Span(5, 6)
 
 
+@pytest.mark.parametrize("every", [1, 2, 7, 63, 64, 65, 500])
+def test_sparse_and_dense_outside_characters_give_the_same_map(every: int) -> None:
+    # Sparse outside characters take the split path, dense ones str.translate;
+    # the text and every offset must not depend on the path.
+    config = NormalizeConfig.matching()
+    outside = "ﻻ\u202e😀é\u2066ﷲ\ud800"
+    plain = "قالَ الـوزير ١٢ مرة، "
+    text = "".join(
+        outside[i % len(outside)] if i % every == 0 else plain[i % len(plain)] for i in range(3_000)
+    )
+    al = normalize_aligned(text, config)
+    assert al.text == normalize(text, config) == reference(text, config)
+    assert al.to_normalized_many(range(len(text) + 1)) == list(
+        itertools.accumulate(reference_lengths(text, config), initial=0)
+    )
+
+
 def test_the_codec_error_handler_is_strict_outside_normalization() -> None:
     with pytest.raises(UnicodeEncodeError):
         "قال".encode("ascii", "arnews.outside")

@@ -673,13 +673,21 @@ class _Outcome:
     """What running a plan gives: the result and, when asked, the offset map's raw material.
 
     ``lengths`` has one byte per original character: how many characters it
-    became. ``expansions`` lists the (position, length) of those that became
-    more than one, which are rare and come only from outside the alphabet.
+    became. ``expands`` says whether any became more than one, which only
+    characters outside the alphabet do.
     """
 
     text: str
     lengths: bytes = b""
-    expansions: tuple[tuple[int, int], ...] = ()
+    expands: bool = False
+
+
+# The split path below costs about 2 microseconds per run of outside
+# characters, str.translate about 70 nanoseconds per character of the whole
+# text; past one outside character in this many, str.translate is cheaper,
+# and the split path's per-run pieces would also hold several times the
+# input's memory (issue 9: 1 MB of emoji ZWJ chains or bidi overrides).
+_SPLIT_PATH_DENSITY = 64
 
 
 def _run(text: str, plan: _Plan, *, with_lengths: bool) -> _Outcome:
@@ -687,12 +695,16 @@ def _run(text: str, plan: _Plan, *, with_lengths: bool) -> _Outcome:
     if _SENTINEL in text:
         return _run_plain(text, plan, with_lengths=with_lengths)
     encoded = codecs.charmap_encode(text, _OUTSIDE_ERRORS, _ENCODING)[0]
+    # The text holds no sentinel of its own (checked above), so every sentinel
+    # byte stands for an outside character; most texts have none at all.
+    outside_count = encoded.count(_SENTINEL_BYTE)
+    if outside_count * _SPLIT_PATH_DENSITY > len(encoded):
+        del encoded  # not needed by the plain path; free it before it allocates
+        return _run_plain(text, plan, with_lengths=with_lengths)
     translated = encoded.translate(plan.byte_table, plan.byte_delete)
     result = codecs.charmap_decode(translated, "strict", _DECODING)[0]
     lengths = encoded.translate(plan.byte_lengths) if with_lengths else b""
-    # The text holds no sentinel of its own (checked above), so every sentinel
-    # byte stands for an outside character; most texts have none at all.
-    if _SENTINEL_BYTE not in encoded:
+    if not outside_count:
         return _Outcome(result, lengths)
     found = list(_OUTSIDE_RUN.finditer(encoded))
     starts = list(map(re.Match.start, found))
@@ -709,15 +721,17 @@ def _run(text: str, plan: _Plan, *, with_lengths: bool) -> _Outcome:
     if outside.count(1) == len(outside):
         return _Outcome(result, lengths)
     corrected = bytearray(lengths)
-    expansions = []
     run_ends = list(itertools.accumulate(map(len, runs)))
     for odd in _NOT_ONE.finditer(outside):
         run = bisect.bisect_right(run_ends, odd.start())
         position = starts[run] + odd.start() - (run_ends[run] - len(runs[run]))
-        corrected[position] = size = outside[odd.start()]
-        if size > 1:
-            expansions.append((position, size))
-    return _Outcome(result, bytes(corrected), tuple(expansions))
+        corrected[position] = outside[odd.start()]
+    return _Outcome(result, bytes(corrected), _expands(outside))
+
+
+def _expands(lengths: bytes) -> bool:
+    """Whether any character became more than one (a length byte other than 0 or 1)."""
+    return bool(lengths.translate(None, b"\x00\x01"))
 
 
 def _interleave(between: list[_Piece], runs: Iterable[_Piece], empty: _Piece) -> _Piece:
@@ -728,13 +742,12 @@ def _interleave(between: list[_Piece], runs: Iterable[_Piece], empty: _Piece) ->
 
 
 def _run_plain(text: str, plan: _Plan, *, with_lengths: bool) -> _Outcome:
-    """The path for text holding the sentinel itself: str.translate, slower but plain."""
+    """The path for text holding the sentinel itself or dense in outside characters: str.translate."""
     result = text.translate(plan.table)
     if not with_lengths:
         return _Outcome(result)
     lengths = plan.run_lengths(text)
-    expansions = ((found.start(), lengths[found.start()]) for found in _EXPANDED.finditer(lengths))
-    return _Outcome(result, lengths, tuple(expansions))
+    return _Outcome(result, lengths, _expands(lengths))
 
 
 def normalize(text: str, config: NormalizeConfig | None = None) -> str:
@@ -764,7 +777,6 @@ def normalize(text: str, config: NormalizeConfig | None = None) -> str:
 
 # --- The offset map ----------------------------------------------------------------
 
-_EXPANDED = re.compile(rb"[\x02-\xff]")
 _NOT_ONE = re.compile(rb"[^\x01]")
 # In the lengths bytes (one per original character: how many normalized
 # characters it became), the places where the two texts stop running in step
@@ -1113,7 +1125,7 @@ _END = operator.attrgetter("end")
 
 def _aligned(text: str, outcome: _Outcome) -> Aligned:
     """Wrap an outcome; keep its lengths only when the texts fall out of step somewhere."""
-    in_step = len(outcome.text) == len(text) and not outcome.expansions
+    in_step = len(outcome.text) == len(text) and not outcome.expands
     return Aligned(outcome.text, text, b"" if in_step else outcome.lengths)
 
 

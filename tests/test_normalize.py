@@ -428,6 +428,16 @@ def test_explain_covers_exactly_the_changed_characters(text: str, config: Normal
         assert NORMALIZATION_STEPS[change.step].apply(change.before) == change.after
 
 
+def test_explain_reports_a_long_run_as_one_change_per_step() -> None:
+    marks = "\u064e\u0651" * 10_000
+    text = "ب" + marks + "ﻻﻻ\u200f"
+    assert explain(text, NormalizeConfig.matching()) == [
+        Change("remove_diacritics", Span(1, 1 + len(marks)), marks, ""),
+        Change("presentation_forms", Span(len(marks) + 1, len(marks) + 3), "ﻻﻻ", "لالا"),
+        Change("remove_bidi_controls", Span(len(marks) + 3, len(text)), "\u200f", ""),
+    ]
+
+
 # --- Real articles -------------------------------------------------------------------------
 
 

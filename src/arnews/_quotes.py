@@ -32,6 +32,7 @@ from arnews._data import load_table
 from arnews._lexicon import fold, shadow, trie_pattern
 from arnews._model import Cue, Quote, QuoteKind, Sentence, Span, Speaker
 from arnews._normalize import Aligned
+from arnews._segment import SentenceList
 from arnews._segment import sentences as split_sentences
 from arnews._speakers import Mention, Source, SourceRegistry, Tokens, noun_phrase, subject_before
 from arnews._validate import require_str
@@ -79,7 +80,8 @@ _REACH_AFTER = 3000
 _CONTEXT_BEFORE = 80
 _MAX_WORD = 64
 
-_TOKEN = re.compile(r"\w+|\S")
+# Split with the token captured: gaps and tokens interleaved, in one C-level scan.
+_TOKEN_SPLIT = re.compile(r"(\w+|\S)")
 _WORD_CHAR = re.compile(r"\w")
 _WORD_TAIL = re.compile(r"\w+\Z")  # searched up to an offset: the word run that ends there
 _WORD_HEAD = re.compile(r"\w*")
@@ -118,6 +120,7 @@ class _Tables:
     cue_words: _WordIndex[_CueForm]  # the same entries, looked up on tokens
     complementizers: _WordIndex[str]
     asides: _WordIndex[str]
+    starters: frozenset[str]  # the words that may start an entry of any of the three above
     not_after: frozenset[str]
     not_before: frozenset[str]
     clause_breaks: frozenset[str]
@@ -301,11 +304,15 @@ def _tables() -> _Tables:
     complementizers = data["complementizers"]
     labels = data["labels"]
     cue_prefixes = ["و", "ف", "ل"]
+    cue_words = _WordIndex(_verb_forms(verbs), cue_prefixes)
+    complementizer_words = _WordIndex(((word, word) for word in complementizers["words"]), ["و"])
+    asides = _WordIndex(((phrase, phrase) for phrase in data["asides"]["phrases"]), ["و"])
     return _Tables(
         cue_scan=_cue_scan(_verb_forms(verbs), cue_prefixes),
-        cue_words=_WordIndex(_verb_forms(verbs), cue_prefixes),
-        complementizers=_WordIndex(((word, word) for word in complementizers["words"]), ["و"]),
-        asides=_WordIndex(((phrase, phrase) for phrase in data["asides"]["phrases"]), ["و"]),
+        cue_words=cue_words,
+        complementizers=complementizer_words,
+        asides=asides,
+        starters=cue_words.starters | complementizer_words.starters | asides.starters,
         not_after=frozenset(fold(word) for word in complementizers["not_after"]),
         not_before=frozenset(fold(word) for word in complementizers["not_before"]),
         clause_breaks=frozenset(fold(word) for word in complementizers["clause_breaks"]),
@@ -337,7 +344,7 @@ def _tokens(
     """Cut the windows of the shadow into tokens and number their sentences.
 
     Only the windows are cut (the stretches around cues, see
-    :func:`_windows`), each by C-level passes (``findall``, ``split``,
+    :func:`_windows`), each by C-level passes (one capturing ``split``,
     ``accumulate``, ``map``) rather than a Python loop per token; sentence
     numbers are filled a sentence at a time. Two windows never share a
     sentence number, so no scan runs from one into the next as if they were
@@ -351,19 +358,16 @@ def _tokens(
     step = len(sentence_starts) + 1
     for ordinal, (start, end) in enumerate(windows):
         piece = text[start:end]
-        found = _TOKEN.findall(piece)
-        count = len(found)
+        parts = _TOKEN_SPLIT.split(piece)  # gap, token, gap, ..., token, gap
+        count = len(parts) // 2
         if not count:
             continue
-        # Gap and token lengths interleaved: their running sum gives every start and end.
-        lengths = [0] * (2 * count + 1)
-        lengths[0::2] = map(len, _TOKEN.split(piece))
-        lengths[1::2] = map(len, found)
-        lengths[0] += start
-        offsets = list(itertools.accumulate(lengths))
-        window_starts = offsets[0 : 2 * count : 2]
+        found = parts[1::2]
+        # The running sum of the gap and token lengths gives every start and end.
+        offsets = list(itertools.accumulate(map(len, parts), initial=start))
+        window_starts = offsets[1 : 2 * count : 2]
         starts += window_starts
-        ends += offsets[1 : 2 * count : 2]
+        ends += offsets[2 : 2 * count + 1 : 2]
         strings += found
         # A token is a word when it is a run of \w: alphanumeric, or holding "_".
         flags = list(map(str.isalnum, found))
@@ -880,7 +884,7 @@ def find_quotes(text: str, sentences: Sequence[Sentence] | None = None) -> list[
     # A long text is read a piece at a time (cut at line breaks where it has them), so
     # the shadow, its offset map and the tokens stay the size of a piece, not of the
     # text; the sources carry over from piece to piece.
-    starts = None if sentences is None else [sentence.span.start for sentence in sentences]
+    starts = None if sentences is None else _starts_of(sentences)
     registry = SourceRegistry()
     quotes: list[Quote] = []
     for start, end in _pieces(text):
@@ -926,7 +930,9 @@ def _quotes_in(
         offset_of_sentences = 0
     else:
         offset_of_sentences = offset
-    starts = [sentence.span.start - offset_of_sentences for sentence in sentences]
+    starts = _starts_of(sentences)
+    if offset_of_sentences:
+        starts = [start - offset_of_sentences for start in starts]
     sentence_starts = _to_normalized_many(aligned, starts)
     bounds = [0, *sentence_starts, len(shadow_text)]
     hits = _cue_hits(shadow_text, sentence_starts, bounds)
@@ -944,6 +950,13 @@ def _quotes_in(
 
     found_quotes = _find(_context(shadow_text, tokens), tokens, registry, place)
     return _to_quotes(full_text, offset, aligned, found_quotes)
+
+
+def _starts_of(sentences: Sequence[Sentence]) -> list[int]:
+    """Where each sentence starts; a :class:`SentenceList` tells without building its sentences."""
+    if isinstance(sentences, SentenceList):
+        return [start for start, _ in sentences.spans()]
+    return [sentence.span.start for sentence in sentences]
 
 
 def _cue_hits(text: str, sentence_starts: list[int], bounds: list[int]) -> dict[int, list[int]]:
@@ -971,9 +984,9 @@ def _context(text: str, tokens: Tokens) -> _Context:
         return index if index < len(tokens) and tokens.starts[index] == offset else None
 
     marks_at = {index: marks for marks in pairs if (index := at_token(marks.open_at)) is not None}
-    # One pass over the tokens picks every word that may start an entry of any of the three tables.
-    starters = tables.complementizers.starters | tables.asides.starters | tables.cue_words.starters
-    candidates = [index for index, word in enumerate(tokens.strings) if word in starters]
+    # One C-level pass over the tokens picks every word that may start an entry of any of the three tables.
+    strings = tokens.strings
+    candidates = list(itertools.compress(range(len(strings)), map(tables.starters.__contains__, strings)))
     complementizers = {
         first: tokens.ends[last]
         for first, last, _ in tables.complementizers.matches(

@@ -83,6 +83,10 @@ _HIJRI_MAX_DAY: Final = 30
 _TATWEEL: Final = "\u0640"
 _MAX_DIGITS: Final = 4
 _WINDOW: Final = 1024
+# Bounds on how far a date rule looks from the atom a date starts at (the
+# longest rule reads about 16 atoms ahead and 2 behind), with room to spare.
+_LOOKAHEAD: Final = 64
+_LOOKBACK: Final = 8
 
 
 @attrs.frozen
@@ -177,8 +181,8 @@ def _iter_atoms(
     """
     stop = len(text) if end is None else end
     words = (
-        _Atom(m.start, m.end, m.value.kind, m.value.number, m.value.calendar)
-        for m in _lexicon().finditer(text, start, stop)
+        _Atom(first, last, word.kind, word.number, word.calendar)
+        for first, last, word in _lexicon().find_values(text, start, stop)
     )
     # Merged lazily and stably (a word before a number at the same place), so
     # dropped atoms never sit in a list together.
@@ -283,6 +287,7 @@ class _Reader:
         self.bare_numeric = bare_numeric
         # Whether atom 0 is the first atom of the text, not of a later window.
         self.opens_text = opens_text
+        self._joined: list[bool | None] = [None] * len(atoms)
 
     def kind(self, i: int) -> str:
         return self.atoms[i].kind if 0 <= i < len(self.atoms) else ""
@@ -291,7 +296,11 @@ class _Reader:
         """Whether atom ``i`` follows atom ``i - 1`` with only spaces (no line break) between."""
         if i <= 0 or i >= len(self.atoms):
             return False
-        return _joined(self.text, self.atoms[i - 1].end, self.atoms[i])
+        # The rules ask about the same few atoms many times over; slice each gap once.
+        known = self._joined[i]
+        if known is None:
+            known = self._joined[i] = _joined(self.text, self.atoms[i - 1].end, self.atoms[i])
+        return known
 
     def next_is(self, i: int, kind: str, seps: str = "") -> bool:
         if not self.joined(i) or self.kind(i) != kind:
@@ -302,8 +311,8 @@ class _Reader:
         """Step over one separator from ``seps`` at ``i``, if there is one."""
         return i + 1 if self.next_is(i, _SEP, seps) else i
 
-    def parse(self, i: int) -> tuple[NewsDate, int, Span] | None:
-        """Read a date whose first atom is ``i``; return it and the index after it."""
+    def parse(self, i: int) -> tuple[_DateFields, int, Span] | None:
+        """Read a date whose first atom is ``i``; return its fields, the index after it and its span."""
         j = i
         if self.kind(j) == _DAY_WORD:
             j += 1
@@ -321,9 +330,10 @@ class _Reader:
             return None
         fields, after = found
         year, month, day, cal = fields
-        span = Span(self.atoms[first].start, self.atoms[after - 1].end)
-        date = _make_date(year, month, day, cal, span)
-        return (date, after, span) if date is not None else None
+        checked = _date_fields(year, month, day, cal)
+        if checked is None:
+            return None
+        return checked, after, Span(self.atoms[first].start, self.atoms[after - 1].end)
 
     def _year_and_era(
         self, j: int, cal: Calendar | None, seps: str
@@ -434,8 +444,16 @@ class _Reader:
         return (year, month, day, era or Calendar.GREGORIAN), k
 
 
-def _make_date(year: int | None, month: int, day: int | None, cal: Calendar, span: Span) -> NewsDate | None:
-    """Build a validated :class:`NewsDate`, or ``None`` for an impossible date."""
+_DateFields = tuple[int | None, int, int | None, Calendar, datetime.date | None]
+"""A :class:`NewsDate`'s fields before its span: year, month, day, calendar, Gregorian day."""
+
+
+def _date_fields(year: int | None, month: int, day: int | None, cal: Calendar) -> _DateFields | None:
+    """Check a date and convert it to Gregorian when it is whole; ``None`` for an impossible date.
+
+    The :class:`NewsDate` itself is built once its span on the original text
+    is known (building it here and evolving it there cost twice the objects).
+    """
     if not 1 <= month <= 12 or (day is not None and day < 1):
         return None
     gregorian: datetime.date | None = None
@@ -461,7 +479,7 @@ def _make_date(year: int | None, month: int, day: int | None, cal: Calendar, spa
                 # announced (sighted) calendar can differ, so keep the date
                 # as written and leave it unconverted.
                 gregorian = None
-    return NewsDate(year, month, day, cal, gregorian, span)
+    return year, month, day, cal, gregorian
 
 
 def widen(text: str, span: Span) -> Span:
@@ -499,18 +517,31 @@ def scan_dates(
     Returns:
         The dates in order, without overlaps.
     """
-    # Read in windows of about _WINDOW atoms, cut where an atom is not joined
-    # to the one before: no date rule looks across such a cut (every step
-    # to a neighbour tests ``joined``), so only a window's atoms are held.
-    hits: list[DateHit] = []
-    window: list[_Atom] = []
-    opens_text = True
+    return list(_iter_hits(al, start, end, bare_numeric=bare_numeric, origin=origin))
+
+
+def _iter_hits(
+    al: Aligned, start: int = 0, end: int | None = None, *, bare_numeric: bool = False, origin: int = 0
+) -> Iterator[DateHit]:
+    """The dates of :func:`scan_dates` one by one, so a caller can keep less of each."""
+    # Read the atoms as they stream in, holding about _WINDOW of them: a date
+    # read at atom i looks fewer than _LOOKAHEAD atoms ahead and _LOOKBACK
+    # behind, so once the held atoms reach past i + _LOOKAHEAD, the date at i
+    # is what the whole list would give, and the atoms well before i can go.
+    # Text where every atom is joined to the next (a date repeated a million
+    # times) thus holds a window, not one atom per word (issue 9).
+    held: list[_Atom] = []
+    cursor = _Cursor()
     for atom in _iter_atoms(al.text, start, end, drop_isolated=True):
-        if len(window) >= _WINDOW and not _joined(al.text, window[-1].end, atom):
-            hits += _read_atoms(al, window, bare_numeric=bare_numeric, origin=origin, opens_text=opens_text)
-            window, opens_text = [], False
-        window.append(atom)
-    return hits + _read_atoms(al, window, bare_numeric=bare_numeric, origin=origin, opens_text=opens_text)
+        held.append(atom)
+        if len(held) >= _WINDOW + _LOOKAHEAD:
+            stop = len(held) - _LOOKAHEAD
+            yield from _read_atoms(al, held, cursor, stop, bare_numeric=bare_numeric, origin=origin)
+            drop = cursor.index - _LOOKBACK
+            if drop > 0:
+                del held[:drop]
+                cursor.shift(drop)
+    yield from _read_atoms(al, held, cursor, len(held), bare_numeric=bare_numeric, origin=origin)
 
 
 def scan_stable(al: Aligned, limit: int, *, bare_numeric: bool, origin: int = 0) -> tuple[list[DateHit], int]:
@@ -547,19 +578,46 @@ def scan_stable(al: Aligned, limit: int, *, bare_numeric: bool, origin: int = 0)
         if atom_start >= limit:
             break
         previous_end = atom_end
-    return _read_atoms(al, atoms, bare_numeric=bare_numeric, origin=origin), stable
+    hits = list(_read_atoms(al, atoms, _Cursor(), len(atoms), bare_numeric=bare_numeric, origin=origin))
+    return hits, stable
+
+
+@attrs.define
+class _Cursor:
+    """Where reading stands in the held atoms, kept across windows.
+
+    ``link_at`` is the index of the atom just after a ``الموافق`` that follows
+    a date (-1 when none); ``last_end`` is the shadow offset where the last
+    date read ends (-1 before the first); ``dropped`` counts the atoms let go
+    before index 0.
+    """
+
+    index: int = 0
+    link_at: int = -1
+    last_end: int = -1
+    dropped: int = 0
+
+    def shift(self, drop: int) -> None:
+        self.index -= drop
+        self.link_at -= drop
+        self.dropped += drop
 
 
 def _read_atoms(
-    al: Aligned, atoms: list[_Atom], *, bare_numeric: bool, origin: int, opens_text: bool = True
-) -> list[DateHit]:
-    reader = _Reader(al.text, atoms, bare_numeric=bare_numeric, opens_text=opens_text)
-    hits: list[DateHit] = []
-    i = 0
-    link_at = -1
-    while i < len(atoms):
+    al: Aligned,
+    atoms: list[_Atom],
+    cursor: _Cursor,
+    stop: int,
+    *,
+    bare_numeric: bool,
+    origin: int,
+) -> Iterator[DateHit]:
+    """Read the dates that start at atoms ``cursor.index`` to ``stop``, moving the cursor on."""
+    reader = _Reader(al.text, atoms, bare_numeric=bare_numeric, opens_text=not cursor.dropped)
+    i, link_at = cursor.index, cursor.link_at
+    while i < stop:
         if atoms[i].kind not in _OPENERS:
-            if atoms[i].kind == _LINK and hits and reader.joined(i) and hits[-1].end == atoms[i - 1].end:
+            if atoms[i].kind == _LINK and reader.joined(i) and cursor.last_end == atoms[i - 1].end:
                 link_at = i + 1
             i += 1
             continue
@@ -567,20 +625,19 @@ def _read_atoms(
         if found is None:
             i += 1
             continue
-        date, after, shadow_span = found
+        fields, after, shadow_span = found
         original = widen(al.original, al.span_to_original(shadow_span))
         if origin:
             original = Span(original.start + origin, original.end + origin)
-        hits.append(
-            DateHit(
-                attrs.evolve(date, span=original),
-                shadow_span.start,
-                shadow_span.end,
-                linked=(i == link_at and reader.joined(i)),
-            )
+        cursor.last_end = shadow_span.end
+        yield DateHit(
+            NewsDate(*fields, original),
+            shadow_span.start,
+            shadow_span.end,
+            linked=(i == link_at and reader.joined(i)),
         )
         i = after
-    return hits
+    cursor.index, cursor.link_at = i, link_at
 
 
 def find_dates(text: str) -> list[NewsDate]:
@@ -608,7 +665,7 @@ def find_dates(text: str) -> list[NewsDate]:
         '2016-01-04'
     """
     require_str(text)
-    return [hit.date for hit in scan_dates(shadow(text))]
+    return [hit.date for hit in _iter_hits(shadow(text))]
 
 
 _EDGE: Final = " \t\r\n\u00a0()[]{}«»\"'“”.,،؛:;/-–—"

@@ -27,6 +27,7 @@ of removed characters, one per expansion); every lookup is then a bisect.
 
 from __future__ import annotations
 
+import array
 import bisect
 import codecs
 import functools
@@ -787,7 +788,7 @@ _REMOVED_RUN = re.compile(rb"\x00[\x00]*")
 _EXPANSION = re.compile(rb"\x02")
 _MARK_EXPANSIONS = bytes([0, 1, *[2] * 254])  # lengths.translate(): every expansion becomes 2
 
-_Direction = tuple[list[int], list[int], list[int]]
+_Direction = tuple["array.array[int]", "array.array[int]", "array.array[int]"]
 """One direction of the offset map: (keys, shifts, caps); see :func:`_breakpoints`."""
 
 
@@ -797,7 +798,7 @@ def _breakpoints(lengths: bytes, size: int) -> tuple[_Direction, _Direction]:
     Between the K places where the texts fall out of step (a run of removed
     characters, or one character that became several), the original and
     normalized texts advance one character for one, so an offset maps by
-    adding a constant. Each direction is three lists: sorted ``keys``, the
+    adding a constant. Each direction is three arrays of 8-byte integers: sorted ``keys``, the
     offsets where a place ends; ``shifts``, the constant to add between two
     keys; ``caps``, the largest result there. With ``k`` the number of keys
     at or before offset ``i``, ``i`` maps to ``min(i + shifts[k], caps[k])``:
@@ -819,22 +820,28 @@ def _breakpoints(lengths: bytes, size: int) -> tuple[_Direction, _Direction]:
     Returns:
         The forward and the backward direction.
     """
-    found = list(_REMOVED_RUN.finditer(lengths))
     if lengths.translate(None, b"\x00\x01"):
         # Rare (only characters outside the fast alphabet expand): add them and
         # sort; the places never overlap, so starts and ends sort alike.
-        found += _EXPANSION.finditer(lengths.translate(_MARK_EXPANSIONS))
+        found = [*_REMOVED_RUN.finditer(lengths), *_EXPANSION.finditer(lengths.translate(_MARK_EXPANSIONS))]
         found.sort(key=re.Match.start)
-    starts = list(map(re.Match.start, found))
-    ends = list(map(re.Match.end, found))
+        starts = array.array("q", map(re.Match.start, found))
+        ends = array.array("q", map(re.Match.end, found))
+        del found
+    else:
+        # Two scans rather than one list of match objects: a match object
+        # holds about a hundred bytes, an array entry eight (issue 9).
+        starts = array.array("q", map(re.Match.start, _REMOVED_RUN.finditer(lengths)))
+        ends = array.array("q", map(re.Match.end, _REMOVED_RUN.finditer(lengths)))
     made = map(lengths.__getitem__, starts)  # 0 for a removed run, n for one char that became n
     # How many more original than normalized characters lie before each place's end.
-    shifts = list(itertools.accumulate(map(operator.sub, map(operator.sub, ends, starts), made)))
-    resumes = list(map(operator.sub, ends, shifts))
+    shifts = array.array("q", itertools.accumulate(map(operator.sub, map(operator.sub, ends, starts), made)))
+    resumes = array.array("q", map(operator.sub, ends, shifts))
     resumes.append(size)
     original = len(lengths)
-    forward = (ends, [0, *map(operator.neg, shifts)], resumes)
-    backward = (resumes, [0, *shifts, original - size], [*starts, original, original])
+    forward = (ends, array.array("q", [0]) + array.array("q", map(operator.neg, shifts)), resumes)
+    backward = (resumes, array.array("q", [0]) + shifts + array.array("q", [original - size]), starts)
+    starts.extend((original, original))
     return forward, backward
 
 
@@ -907,7 +914,7 @@ class Aligned:
     Cost: when normalization changed no length (the text was already clean,
     or only one-for-one folds fired) there is no map at all and a lookup is
     a range check. Otherwise the first lookup builds the map once, in a few
-    C-level passes over one byte per character: a sorted list of breakpoints,
+    C-level passes over one byte per character: a sorted array of breakpoints,
     one per run of removed characters and one per expanded character. Each
     lookup after that is one ``bisect`` over the breakpoints, O(log k). The
     bulk methods walk the breakpoints once as their offsets grow, so sorted

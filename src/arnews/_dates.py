@@ -287,14 +287,15 @@ class _Reader:
         self.bare_numeric = bare_numeric
         # Whether atom 0 is the first atom of the text, not of a later window.
         self.opens_text = opens_text
+        self._count = len(atoms)
         self._joined: list[bool | None] = [None] * len(atoms)
 
     def kind(self, i: int) -> str:
-        return self.atoms[i].kind if 0 <= i < len(self.atoms) else ""
+        return self.atoms[i].kind if 0 <= i < self._count else ""
 
     def joined(self, i: int) -> bool:
         """Whether atom ``i`` follows atom ``i - 1`` with only spaces (no line break) between."""
-        if i <= 0 or i >= len(self.atoms):
+        if not 0 < i < self._count:
             return False
         # The rules ask about the same few atoms many times over; slice each gap once.
         known = self._joined[i]
@@ -448,11 +449,14 @@ _DateFields = tuple[int | None, int, int | None, Calendar, datetime.date | None]
 """A :class:`NewsDate`'s fields before its span: year, month, day, calendar, Gregorian day."""
 
 
+@functools.lru_cache(maxsize=4096)
 def _date_fields(year: int | None, month: int, day: int | None, cal: Calendar) -> _DateFields | None:
     """Check a date and convert it to Gregorian when it is whole; ``None`` for an impossible date.
 
     The :class:`NewsDate` itself is built once its span on the original text
     is known (building it here and evolving it there cost twice the objects).
+    Cached: a text names the same few days again and again, and the Hijri
+    conversion is the costliest step of reading a date.
     """
     if not 1 <= month <= 12 or (day is not None and day < 1):
         return None

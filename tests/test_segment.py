@@ -232,7 +232,7 @@ def test_tokens_scanned_in_pieces_equal_one_scan(remove: str) -> None:
     # must equal one scan of the whole text, whatever sits at the cuts.
     import random
 
-    from arnews._segment import _CHUNK, _token_split
+    from arnews._segment import _WINDOW, _token_split
 
     pieces = [
         "قال",
@@ -250,10 +250,10 @@ def test_tokens_scanned_in_pieces_equal_one_scan(remove: str) -> None:
         "ـ",
     ]
     rng = random.Random(7)  # noqa: S311 - a fixed, reproducible test input
-    text = "".join(rng.choice(pieces) for _ in range(3 * _CHUNK // 4))
+    text = "".join(rng.choice(pieces) for _ in range(3 * _WINDOW // 4))
     for char in remove:
         text = text.replace(char, "")
-    assert len(text) > 2 * _CHUNK
+    assert len(text) > 2 * _WINDOW
     expected = [match.span() for match in _token_split().finditer(text)]
     assert tokens(text).spans() == expected
 

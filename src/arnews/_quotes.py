@@ -138,6 +138,7 @@ class _Tables:
     mark_pattern: re.Pattern[str]
     line_opening_mark: re.Pattern[str]  # a mark that opens a line (maybe after spaces)
     name_marks: frozenset[str]  # the marks a name may hold half of (شركة "مكافي")
+    name_mark_pattern: re.Pattern[str]  # any one of name_marks
     edge_marks: frozenset[str]  # the marks a content's end may hold a stray one of
 
 
@@ -298,6 +299,7 @@ def _tables() -> _Tables:
     mark_pattern = re.compile(
         f"{re.escape(doubled_open)}|{re.escape(doubled_close)}|[{''.join(re.escape(c) for c in chars)}]"
     )
+    name_marks = {*marks["symmetric"], *openers, *openers.values()}
     line_opening_mark = re.compile(
         f"(?m)^[^\\S\\n]*[{''.join(re.escape(c) for c in {*chars, doubled_open[0]})}]"
     )
@@ -329,7 +331,8 @@ def _tables() -> _Tables:
         doubled_close=doubled_close,
         mark_pattern=mark_pattern,
         line_opening_mark=line_opening_mark,
-        name_marks=frozenset({*marks["symmetric"], *openers, *openers.values()}),
+        name_marks=frozenset(name_marks),
+        name_mark_pattern=re.compile(f"[{''.join(map(re.escape, sorted(name_marks)))}]"),
         edge_marks=frozenset({*marks["symmetric"], *marks["single"], *openers, *openers.values()}),
     )
 
@@ -945,8 +948,8 @@ def _quotes_in(
         return []
 
     def place(start: int, end: int) -> tuple[int, int]:
-        span = aligned.span_to_original(Span(start, end))
-        return span.start + offset, span.end + offset
+        # A mention is never empty: it ends one past the original of its last character.
+        return aligned.to_original(start) + offset, aligned.to_original(end - 1) + 1 + offset
 
     found_quotes = _find(_context(shadow_text, tokens), tokens, registry, place)
     return _to_quotes(full_text, offset, aligned, found_quotes)
@@ -1178,34 +1181,42 @@ def _to_quotes(text: str, offset: int, aligned: Aligned, found: list[_Found]) ->
     kept = [q for q in found if not (q.kind == QuoteKind.DIRECT and (q.start, q.end) in nested)]
     # Marks inside a direct quote are the speaker's own, not another quote (dropped above).
     # Every span is mapped back in one bulk call: the quote and its cue.
-    wanted = [Span(q.start, q.end) for q in kept]
-    wanted += [Span(q.cue_start, q.cue_end) for q in kept]
-    mapped = _spans_to_original(aligned, wanted)
-    if offset:
-        mapped = [Span(span.start + offset, span.end + offset) for span in mapped]
-    cue_spans = mapped[len(kept) :]
+    wanted = [(q.start, q.end) for q in kept]
+    wanted += [(q.cue_start, q.cue_end) for q in kept]
+    mapped = _spans_to_original(aligned, wanted, offset)
     seen: set[tuple[QuoteKind, int, int]] = set()
+    speakers: dict[tuple[int, int], Speaker] = {}  # the quotes of one source share its Speaker
     quotes: list[Quote] = []
-    for quote, span, cue_span in zip(kept, mapped, cue_spans, strict=False):
-        key = (quote.kind, span.start, span.end)
-        if key in seen or span.end <= span.start:
+    for quote, (start, end), (cue_start, cue_end) in zip(kept, mapped, mapped[len(kept) :], strict=False):
+        key = (quote.kind, start, end)
+        if key in seen or end <= start:
             continue
         seen.add(key)
         speaker = None
         if quote.speaker is not None:
-            name_span = _balanced(text, Span(*quote.speaker))
-            speaker = Speaker(name_span.slice(text), name_span)
-        quotes.append(Quote(quote.kind, span, span.slice(text), speaker, Cue(cue_span.slice(text), cue_span)))
+            speaker = speakers.get(quote.speaker)
+            if speaker is None:
+                name_span = _balanced(text, *quote.speaker)
+                speaker = speakers[quote.speaker] = Speaker(name_span.slice(text), name_span)
+        cue = Cue(text[cue_start:cue_end], Span(cue_start, cue_end))
+        quotes.append(Quote(quote.kind, Span(start, end), text[start:end], speaker, cue))
     quotes.sort(key=lambda quote: (quote.span.start, quote.span.end, quote.kind.value))
     return quotes
 
 
-def _spans_to_original(aligned: Aligned, spans: list[Span]) -> list[Span]:
-    """Map shadow spans back in one bulk call when :class:`Aligned` offers one."""
-    bulk = getattr(aligned, "spans_to_original", None)
-    if bulk is not None:
-        return list(bulk(spans))
-    return [aligned.span_to_original(span) for span in spans]
+def _spans_to_original(aligned: Aligned, spans: list[tuple[int, int]], offset: int) -> list[tuple[int, int]]:
+    """Map shadow spans back in one bulk call, as :meth:`Aligned.spans_to_original` does, plus ``offset``.
+
+    Plain pairs rather than :class:`Span` objects: only the spans of the quotes
+    kept become objects.
+    """
+    # A non-empty span ends one past the original of its last character.
+    filled = [int(start < end) for start, end in spans]
+    offsets = [start for start, _ in spans]
+    offsets += [end - one for (_, end), one in zip(spans, filled, strict=True)]
+    mapped = aligned.to_original_many(offsets)
+    count = len(spans)
+    return [(mapped[i] + offset, mapped[count + i] + filled[i] + offset) for i in range(count)]
 
 
 def _to_normalized_many(aligned: Aligned, offsets: list[int]) -> list[int]:
@@ -1230,10 +1241,12 @@ def _nested_directs(found: list[_Found]) -> set[tuple[int, int]]:
     return nested
 
 
-def _balanced(text: str, span: Span) -> Span:
+def _balanced(text: str, start: int, end: int) -> Span:
     """Widen a name by one quote mark when it would otherwise hold half a pair (شركة "مكافي")."""
-    marks = _tables().name_marks
-    inside = sum(text.count(mark, span.start, span.end) for mark in marks)
-    if inside % 2 and span.end < len(text) and text[span.end] in marks:
-        return Span(span.start, span.end + 1)
-    return span
+    tables = _tables()
+    if tables.name_mark_pattern.search(text, start, end) is None:
+        return Span(start, end)  # most names hold no mark: one C-level scan
+    inside = sum(text.count(mark, start, end) for mark in tables.name_marks)
+    if inside % 2 and end < len(text) and text[end] in tables.name_marks:
+        return Span(start, end + 1)
+    return Span(start, end)

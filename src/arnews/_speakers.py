@@ -37,6 +37,7 @@ _RECENT_SOURCES = 12
 _DEFINITE = ("ال", "بال", "لل", "وال", "كال", "فال")
 _NAME_PARTICLES = frozenset({"بن", "بنت", "ابن", "ابو", "ابي", "ام", "ال", "عبد", "ولد", "بو"})
 _NAME_STARTS = frozenset({"عبد", "ابو", "ابي", "ام", "بو"})
+_INNER_PARTICLES = _NAME_PARTICLES - _NAME_STARTS
 _CLITICS = frozenset("وبلفك")
 _PLURAL_ENDINGS = ("ون", "ين", "ات")
 _COMMAS = frozenset("،,")
@@ -98,6 +99,30 @@ class Tokens:
     def same_sentence(self, first: int, second: int) -> bool:
         """Whether token ``second`` exists and shares token ``first``'s sentence."""
         return 0 <= second < len(self.starts) and self.sentence_of[first] == self.sentence_of[second]
+
+    def sentence_end(self, index: int) -> int:
+        """One past the last token of token ``index``'s sentence (``index`` when there is no such token).
+
+        Sentence numbers never decrease from token to token, so a walk that
+        stays in one sentence is a bound found once by bisection, not a test
+        per step.
+        """
+        if not 0 <= index < len(self.starts):
+            return index
+        return bisect.bisect_right(self.sentence_of, self.sentence_of[index], index)
+
+    def sentence_start(self, index: int) -> int:
+        """The first token of token ``index``'s sentence (``index`` exists)."""
+        return bisect.bisect_left(self.sentence_of, self.sentence_of[index], 0, index)
+
+    def is_definite(self, index: int) -> bool:
+        """Whether the token, as the original spells it, starts with the article (``ال``, ``بال``, ...).
+
+        Read on the original (``أليكس`` folds to ``اليكس`` but is a name); the
+        letters of the article fold to themselves, so a shadow word without it
+        cannot have it in the original, and is answered without mapping back.
+        """
+        return self.strings[index].startswith(_DEFINITE) and self.original_word(index).startswith(_DEFINITE)
 
     def same_window(self, first: int, second: int) -> bool:
         """Whether tokens ``first`` and ``second`` (both existing) come from one window."""
@@ -217,12 +242,10 @@ def _name_flag(
         return False, False, names
     if word in _NAME_PARTICLES:
         return True, False, names
-    if word in titles or tokens.original_word(index).startswith(_DEFINITE):
+    if word in titles or tokens.is_definite(index):
         return False, False, names
     if position and not names and word[:1] in "بل" and len(word) > 3:
-        following_is_definite = position + 1 < len(picked) and tokens.original_word(
-            picked[position + 1]
-        ).startswith("ال")
+        following_is_definite = position + 1 < len(picked) and _starts_with_article(tokens, picked[position + 1])
         if following_is_definite or word[1:] in titles:
             return False, True, names
     return True, False, names + 1
@@ -236,9 +259,14 @@ def _is_stop(tokens: Tokens, index: int, vocabulary: _Words) -> bool:
     return not (word == "علي" and tokens.original_word(index).endswith("ي"))
 
 
+_ARTICLES = ("وال", "بال", "فال", "كال", "لل", "ال")
+
+
 def _bare(word: str) -> str:
     """The word without a leading definite article (for comparing heads)."""
-    for prefix in ("وال", "بال", "فال", "كال", "لل", "ال"):
+    if not word.startswith(_ARTICLES):
+        return word  # most words: one C-level test instead of six
+    for prefix in _ARTICLES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             return word[len(prefix) :]
     return word
@@ -249,18 +277,23 @@ def _is_addressee(word: str, vocabulary: _Words) -> bool:
     return word.startswith("لل") or (word.startswith("ل") and word[1:] in vocabulary.addressees)
 
 
-def _phrase_words(tokens: Tokens, first: int, stop: int, vocabulary: _Words) -> tuple[list[int], int]:
+def _phrase_words(
+    tokens: Tokens, first: int, stop: int, vocabulary: _Words
+) -> tuple[list[int], list[bool], int]:
     """Collect the word tokens of a bounded noun phrase starting at ``first``.
 
-    Returns the word indices and the index of the token that ended the phrase.
+    Returns the word indices, their name flags (as :func:`_name_flags` gives
+    them, settled on the way) and the index of the token that ended the phrase.
     """
     picked: list[int] = []
+    flags: list[bool] = []
     names = 0
     settled = 0  # name words among the settled flags
     genitive = False  # the state after the settled flags
     nouns = vocabulary.nouns
+    end = min(stop, tokens.sentence_end(first)) if first < stop else first
     index = first
-    while index < stop and tokens.same_sentence(first, index) and len(picked) < _MAX_PHRASE_WORDS:
+    while index < end and len(picked) < _MAX_PHRASE_WORDS:
         word = tokens.strings[index]
         after_particle = bool(picked) and tokens.strings[picked[-1]] in _NAME_PARTICLES
         if not tokens.words[index]:
@@ -281,22 +314,33 @@ def _phrase_words(tokens: Tokens, first: int, stop: int, vocabulary: _Words) -> 
         # The name words so far (as _name_flags counts them): the flags before the
         # last word are settled, the last one is not until the next word comes.
         if len(picked) > 1:
-            _, genitive, settled = _name_flag(
+            flags[-1], genitive, settled = _name_flag(
                 tokens, picked, len(picked) - 2, genitive=genitive, names=settled, titles=nouns
             )
-        names = _name_flag(tokens, picked, len(picked) - 1, genitive=genitive, names=settled, titles=nouns)[2]
+        flag, _, names = _name_flag(
+            tokens, picked, len(picked) - 1, genitive=genitive, names=settled, titles=nouns
+        )
+        flags.append(flag)  # settled too if no word follows
         index += 1
-    return picked, index
+    return picked, flags, index
 
 
-def _mention(tokens: Tokens, picked: list[int], extra: frozenset[str], vocabulary: _Words) -> Mention:
+def _mention(
+    tokens: Tokens,
+    picked: list[int],
+    extra: frozenset[str],
+    vocabulary: _Words,
+    flags: list[bool] | None = None,
+) -> Mention:
+    """The mention made of the words ``picked``; ``flags`` are their name flags when known."""
     words = [tokens.strings[index] for index in picked]
-    flags = _name_flags(tokens, picked, vocabulary.nouns)
+    if flags is None:
+        flags = _name_flags(tokens, picked, vocabulary.nouns)
     name = _name_run(tokens, picked, flags, vocabulary.nouns, vocabulary.generic)
     return Mention(
         start=tokens.starts[name[0]],
         end=tokens.ends[name[-1]],
-        words=frozenset(_bare(word) for word in words),
+        words=frozenset(map(_bare, words)),
         related=extra,
         named=any(flag and word not in _NAME_PARTICLES for flag, word in zip(flags, words, strict=True)),
         head=_bare(words[0]),
@@ -310,7 +354,13 @@ def _mention(tokens: Tokens, picked: list[int], extra: frozenset[str], vocabular
 
 def _is_definite(tokens: Tokens, picked: list[int]) -> bool:
     """Definite by the article or by a construct (``الوزارة``, ``وزير الخارجية``)."""
-    return any(tokens.original_word(index).startswith("ال") for index in picked[:2])
+    return any(_starts_with_article(tokens, index) for index in picked[:2])
+
+
+def _starts_with_article(tokens: Tokens, index: int) -> bool:
+    """Whether the original spelling starts with ``ال`` itself (no clitic before it)."""
+    # ا and ل fold to themselves: a shadow word without ال cannot have it in the original.
+    return tokens.strings[index].startswith("ال") and tokens.original_word(index).startswith("ال")
 
 
 def _name_run(
@@ -333,7 +383,7 @@ def _name_run(
             position -= 1
         else:
             break
-    while position < len(picked) and tokens.strings[picked[position]] in _NAME_PARTICLES - _NAME_STARTS:
+    while position < len(picked) and tokens.strings[picked[position]] in _INNER_PARTICLES:
         position += 1  # a name does not start with بن or آل
     run = picked[position:]
     words = [tokens.strings[index] for index in run]
@@ -351,17 +401,20 @@ def noun_phrase(tokens: Tokens, first: int, stop: int) -> Mention | None:
     complementizer or the quote itself comes first).
     """
     vocabulary = _words()
-    picked, index = _phrase_words(tokens, first, stop, vocabulary)
+    picked, flags, index = _phrase_words(tokens, first, stop, vocabulary)
     if not picked:
         return None
-    head = _mention(tokens, picked, frozenset(), vocabulary)
+    head = _mention(tokens, picked, frozenset(), vocabulary, flags)
     if not (index < stop and tokens.strings[index] in _COMMAS and tokens.same_sentence(first, index + 1)):
         return head
-    appositive, _ = _phrase_words(tokens, index + 1, stop, vocabulary)
-    appositive = appositive[:_MAX_APPOSITIVE_WORDS]
+    appositive, flags, _ = _phrase_words(tokens, index + 1, stop, vocabulary)
+    if len(appositive) > _MAX_APPOSITIVE_WORDS:
+        # Cut short, its last flag no longer sees the word after it: flag it anew.
+        appositive = appositive[:_MAX_APPOSITIVE_WORDS]
+        flags = _name_flags(tokens, appositive, vocabulary.nouns)
     if not appositive:
         return head
-    second = _mention(tokens, appositive, head.words, vocabulary)
+    second = _mention(tokens, appositive, head.words, vocabulary, flags)
     titled = any(tokens.strings[i] in vocabulary.titles for i in picked)
     if not head.named and titled and second.named:
         return second  # مساعد وزير الدفاع، باتريك شاناهان، ...
@@ -408,7 +461,7 @@ def subject_before(tokens: Tokens, cue: int, *, present: bool = False) -> Mentio
     reaches_clause_start = not tokens.same_sentence(cue, index) or tokens.strings[index] in vocabulary.openers
     if not relative and not reaches_clause_start:
         nearest = picked[0]
-        if present and nearest == cue - 1 and not tokens.original_word(nearest).startswith(_DEFINITE):
+        if present and nearest == cue - 1 and not tokens.is_definite(nearest):
             # شكوى مواطن يفيد فيه بأنه ...: an indefinite noun and the verb that describes it.
             return _mention(tokens, [nearest], frozenset(), vocabulary)
         return None

@@ -245,7 +245,9 @@ def _name_flag(
     if word in titles or tokens.is_definite(index):
         return False, False, names
     if position and not names and word[:1] in "بل" and len(word) > 3:
-        following_is_definite = position + 1 < len(picked) and _starts_with_article(tokens, picked[position + 1])
+        following_is_definite = position + 1 < len(picked) and _starts_with_article(
+            tokens, picked[position + 1]
+        )
         if following_is_definite or word[1:] in titles:
             return False, True, names
     return True, False, names + 1

@@ -953,35 +953,39 @@ _NEXT_CUT = re.compile("[ ،]")
 # therefore works on a whole window at once, with no Python object per token:
 #
 # 1. A codec maps every character to one byte (`?` for the characters it
-#    lacks) and `bytes.translate` maps the bytes to classes.
+#    lacks) and `bytes.translate` maps the bytes to class codes.
 # 2. The few whitespace-delimited parts that hold something only the pattern
-#    knows (a Latin letter, `@`, `#`, a joiner, digit-separator-digit, a
-#    character the codec lacks) are split by the token pattern, and their
-#    tokens painted back into the classes, in two alternating classes.
-# 3. A token starts where the class changes or at a mark that is a token of
+#    knows (a Latin letter, `@`, `#`, a joiner, digit-mark-digit, a character
+#    the codec lacks) are split by the token pattern, and their tokens
+#    painted back into the codes, in two alternating codes.
+# 3. A token starts where the code changes or at a mark that is a token of
 #    its own, and ends before the next such place: integer arithmetic on the
-#    window's classes read as one big integer marks both at once.
-# 4. A table of every offset in the window, each twice (end first, then
-#    start) as two bytes of seven bits, is overlaid with 0xFF wherever
-#    nothing is marked; `bytes.translate` deletes those bytes, and what is
-#    left is the window's offsets, in order, ready for the array.
+#    window's codes read as one big integer marks both at once.
+# 4. A table of every offset in the window, as a byte of its low seven bits
+#    and a byte of the rest, is overlaid with 0xFF wherever nothing is
+#    marked; `bytes.translate` deletes those bytes, and what is left are the
+#    marked offsets, in order, ready for the array.
 #
 # A window with many such parts (Latin text) goes to the token pattern
 # instead, so the scan never costs much more than the pattern alone.
 
-
-class _ClassTables(NamedTuple):
-    encode: Callable[[str], bytes]
-    """Encode a window, one byte per character (``?`` for those the codec lacks)."""
-    fine: bytes
-    """Translate table: byte -> class letter (see _class_of)."""
-    coarse: bytes
-    """Translate table: class letter -> class code for the arithmetic."""
-    marks: bytes
-    """Translate table: class code -> 0 (gap), 0x0F (a run) or 0xFF (a token of its own)."""
-    hard: re.Pattern[bytes]
-    """In the class letters: what only the token pattern can split."""
-
+# Class codes. Gaps are 0 and 1; any two distinct codes differ in their low
+# four bits, so their exclusive or is never 0 there.
+_SPACE = 0
+_GAP = 1
+_WORD = 2
+_DIGIT = 3
+_TERMINATOR = 4
+_DASH = 5
+_UNDERSCORE = 6
+_OWN = 7
+"""A mark that is always a token of its own."""
+_HARD = 8
+"""Only the token pattern can split it."""
+_PAINT = (b"\x01", b"\x09", b"\x01", b"\x0a")
+"""Codes for a part the pattern split: gap, token, gap, token (two codes, so
+that adjacent tokens differ)."""
+_RUN_CODES = (_WORD, _DIGIT, _TERMINATOR, _DASH, _UNDERSCORE, 9, 10)
 
 # Beyond ASCII, the characters the codec knows: the 128 most useful to news
 # text in Arabic script. Anything else is written `?` and left to the pattern.
@@ -989,38 +993,35 @@ _CODEC_RANGES = ((0x0621, 0x063A), (0x0640, 0x066D), (0x0670, 0x0671), (0x06F0, 
 _CODEC_EXTRA = (
     "پچژڤکگیۀھہےٹڈڑں،؛؟۔\u00a0«»\u00ad°×÷–—‘’“”…•\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
 )
-# Class codes for the arithmetic: gaps are 0 and 1, and any two distinct codes
-# differ in their low four bits, so their exclusive or is never 0 there.
-_CLASS_CODES = {" ": 0, "c": 1, "w": 2, "d": 3, "t": 4, ".": 4, "-": 5, "_": 6, "p": 7, ",": 7, "x": 8}
-_PAINT = (b"\x01", b"\x09", b"\x01", b"\x0a")
-"""Class codes for a split part: gap, token, gap, token (two codes, so that
-adjacent tokens differ)."""
 
 
-def _class_of(char: str) -> str:
-    """The class letter of ``char`` for the class scan.
+class _ClassTables(NamedTuple):
+    encode: Callable[[str], bytes]
+    """Encode a window, one byte per character (``?`` for those the codec lacks)."""
+    codes: bytes
+    """Translate table: a byte of the codec -> the class code of its character."""
+    marks: bytes
+    """Translate table: class code -> 0 (a gap), 0x0F (a run) or 0x1F (a token of its own)."""
+    digit_mark_digit: re.Pattern[bytes]
+    """In class codes: a mark between two digits, maybe a number separator (``3.5`` ``1,000``)."""
 
-    ``" "`` whitespace and ``"c"`` other gap characters; ``"w"`` word
-    characters; ``"d"`` digits; ``"t"`` terminators, ``"."`` the period
-    (also a number separator), ``"-"`` and ``"_"`` (all runs that stay
-    whole); ``","`` number separators and ``"p"`` every other mark, a token
-    of its own; ``"x"`` anything only the token pattern can split (``?``
-    also stands for every character the codec lacks).
-    """
+
+def _class_code(char: str) -> int:
+    """The class code of ``char`` (``?`` also stands for every character the codec lacks)."""
     classes = _char_classes()
     if char.isspace():
-        return " "
+        return _SPACE
     if char == "?" or char in "@#\u200c\u200d" or _is_latin_letter(char) or re.match(f"[{_EMOJI}]", char):
-        return "x"
+        return _HARD
     if re.match(f"[{classes.visible}]", char) is None:
-        return "c"
+        return _GAP
     if re.match(f"[{classes.word}]", char):
-        return "w"
+        return _WORD
     if char.isdecimal():
-        return "d"
-    if char in _TERMINATORS or char in "-_":
-        return {".": ".", "-": "-", "_": "_"}.get(char, "t")
-    return "," if char in ",:/٫٬" else "p"
+        return _DIGIT
+    if char in _TERMINATORS:
+        return _TERMINATOR
+    return {"-": _DASH, "_": _UNDERSCORE}.get(char, _OWN)
 
 
 @functools.cache
@@ -1030,21 +1031,16 @@ def _class_tables() -> _ClassTables:
     chars = "".join(map(chr, range(128))) + "".join(extra)
     if len(chars) != 256 or len(set(chars)) != 256:  # pragma: no cover - a wrong edit of the lists
         raise AssertionError("the class scan codec needs 256 distinct characters")
-    letters = [_class_of(char) for char in chars]
     marks = bytearray(256)
-    for letter, code in _CLASS_CODES.items():
-        marks[code] = 0xFF if letter in "p," else 0x0F if code > 1 else 0
-    marks[9] = marks[10] = 0x0F
-    coarse = bytearray(256)
-    for letter, code in _CLASS_CODES.items():
-        coarse[ord(letter)] = code
+    marks[_OWN] = 0x1F
+    for code in _RUN_CODES:
+        marks[code] = 0x0F
     charmap = codecs.charmap_build(chars)
     return _ClassTables(
         encode=lambda window: codecs.charmap_encode(window, "replace", charmap)[0],
-        fine="".join(letters).encode("ascii"),
-        coarse=bytes(coarse),
+        codes=bytes(map(_class_code, chars)),
         marks=bytes(marks),
-        hard=re.compile(rb"x|d[.,]d"),
+        digit_mark_digit=re.compile(bytes([_DIGIT, ord("["), _TERMINATOR, _OWN, ord("]"), _DIGIT])),
     )
 
 
@@ -1072,73 +1068,78 @@ def _scan_classes(text: str, start: int, end: int, bounds: array[int]) -> bool:
     """
     tables = _class_tables()
     size = end - start
-    fine = tables.encode(text[start:end]).translate(tables.fine)
-    if fine.count(b"x") * _MOST_HARD > size:
-        return False
-    classes = bytearray(fine.translate(tables.coarse))
-    if not _paint_hard_parts(text, start, fine, classes):
+    classes = bytearray(tables.encode(text[start:end]).translate(tables.codes))
+    if classes.count(_HARD) * _MOST_HARD > size or not _paint_hard_parts(text, start, classes):
         return False
     width = 1 << size.bit_length()  # room for the offsets 0 .. size
     codes = int.from_bytes(classes, "little")
-    changed = (codes ^ (codes << 8)) | _filled(width, 0xF0)
+    changed = (codes ^ (codes << 8)) | _filled(width, 0x10)
     marks = int.from_bytes(classes.translate(tables.marks), "little")
-    # Offset i is a start when the class at i is not a gap and differs from
+    # Offset i is a start when the code at i is not a gap and differs from
     # the one before, or is a token of its own; an end when the same holds of
-    # the class before it. A run code keeps only the low bits of `changed`,
-    # which are 0 when the class did not change; a mark of its own keeps the
-    # high bits, always set.
-    marked = bytearray(2 * width)
-    marked[0::2] = ((marks << 8) & changed).to_bytes(width, "little")
-    marked[1::2] = (marks & changed).to_bytes(width, "little")
-    unmarked = marked.translate(_UNMARKED)
-    overlay = bytearray(4 * width)
-    overlay[0::2] = unmarked
-    overlay[1::2] = unmarked
-    kept = (int.from_bytes(overlay, "little") | _offset_table(width)).to_bytes(4 * width, "little")
-    kept = kept.translate(None, b"\xff")
-    count = len(kept) // 2
-    digits = int.from_bytes(kept, "little")
-    packed = ((digits & _LOW_SEVEN) | ((digits >> 1) & _HIGH_SEVEN)).to_bytes(2 * count, "little")
-    wide = bytearray(4 * count)
-    wide[0::4] = packed[0::2]
-    wide[1::4] = packed[1::2]
-    absolute = int.from_bytes(wide, "little") + start * int.from_bytes(_ONES[: 4 * count], "little")
-    bounds.frombytes(absolute.to_bytes(4 * count, "little"))
+    # the code before it. A run's mark (0x0F) keeps only the low bits of
+    # `changed`, 0 when the code did not change; a mark of its own (0x1F)
+    # also keeps bit 4, always set. So a byte of `marked` is 0 where nothing
+    # starts (or ends) and at most 0x1F elsewhere, and 0x80 minus it has bit
+    # 7 set exactly where nothing does: that bit, over the offset's digits
+    # (below 0x80), is what bytes.translate deletes.
+    low, high = _offset_digits(width)
+    high_bits = _filled(width, 0x80)
+    digits: list[bytes] = []
+    for marked in (marks & changed, (marks << 8) & changed):
+        unmarked = (high_bits - marked) & high_bits
+        digits.append((unmarked | low).to_bytes(width, "little").translate(None, _HIGH_BYTES))
+        digits.append((unmarked | high).to_bytes(width, "little").translate(None, _HIGH_BYTES))
+    count = len(digits[0])
+    # [start0, end0, start1, end1, ...], four bytes each: low digit, high digit, 0, 0.
+    wide = bytearray(8 * count)
+    wide[0::8], wide[1::8], wide[4::8], wide[5::8] = digits
+    value = int.from_bytes(wide, "little")
+    value = (value & _LOW_SEVEN) | ((value >> 1) & _HIGH_SEVEN)
+    value += start * (_ONES >> (32 * (_MAX_ENTRIES - 2 * count)))
+    bounds.frombytes(value.to_bytes(8 * count, "little"))
     return True
 
 
-def _paint_hard_parts(text: str, start: int, fine: bytes, classes: bytearray) -> bool:
+def _paint_hard_parts(text: str, start: int, classes: bytearray) -> bool:
     """Split the parts of the window that only the token pattern can, and paint their tokens into ``classes``.
 
     A part runs between two whitespace characters (or an edge of the
     window), so the pattern splits it exactly as it would the whole text.
     Returns False when the parts are too many for the scan to pay off.
     """
-    search, split = _class_tables().hard.search, _token_split().split
-    budget = len(fine) // _CHARS_PER_PART
-    found = search(fine)
-    while found is not None:
+    split, search = _token_split().split, _class_tables().digit_mark_digit.search
+    budget = len(classes) // _CHARS_PER_PART
+    size = len(classes)
+    hard = classes.find(_HARD)
+    number = search(classes)
+    at_number = size if number is None else number.start()
+    while hard >= 0 or at_number < size:
         budget -= 1
         if budget < 0:
             return False
-        at = found.start()
-        part_start = fine.rfind(b" ", 0, at) + 1
-        part_end = fine.find(b" ", at)
+        at = at_number if hard < 0 else min(hard, at_number)
+        part_start = classes.rfind(_SPACE, 0, at) + 1
+        part_end = classes.find(_SPACE, at)
         if part_end < 0:
-            part_end = len(fine)
+            part_end = size
         pieces = split(text[start + part_start : start + part_end])
         classes[part_start:part_end] = b"".join(map(bytes.__mul__, itertools.cycle(_PAINT), map(len, pieces)))
-        found = search(fine, part_end)
+        if 0 <= hard < part_end:
+            hard = classes.find(_HARD, part_end)
+        if at_number < part_end:
+            number = search(classes, part_end)
+            at_number = size if number is None else number.start()
     return True
 
 
-# bytearray.translate table: a marked byte (any but 0) -> 0, an unmarked one -> 0xFF.
-_UNMARKED = b"\xff" + b"\x00" * 255
-# The largest offset table: two entries per offset of the largest window.
+# What bytes.translate deletes: every byte with bit 7 set.
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+# Two entries (an end and a start) per offset of the largest window.
 _MAX_ENTRIES = 2 * (_WINDOW + 1)
-_LOW_SEVEN = int.from_bytes(b"\x7f\x00" * _MAX_ENTRIES, "little")
-_HIGH_SEVEN = int.from_bytes(b"\x80\x3f" * _MAX_ENTRIES, "little")
-_ONES = b"\x01\x00\x00\x00" * _MAX_ENTRIES
+_LOW_SEVEN = int.from_bytes(b"\x7f\x00\x00\x00" * _MAX_ENTRIES, "little")
+_HIGH_SEVEN = int.from_bytes(b"\x80\x3f\x00\x00" * _MAX_ENTRIES, "little")
+_ONES = int.from_bytes(b"\x01\x00\x00\x00" * _MAX_ENTRIES, "little")
 
 
 @functools.cache
@@ -1148,15 +1149,12 @@ def _filled(width: int, byte: int) -> int:
 
 
 @functools.cache
-def _offset_table(width: int) -> int:
-    """The offsets ``0, 0, 1, 1, ..., width - 1, width - 1``, two bytes of seven bits each, as an integer.
+def _offset_digits(width: int) -> tuple[int, int]:
+    """The offsets ``0 .. width - 1`` as two integers of a byte per offset: its low seven bits, and the rest.
 
-    No byte of it is 0xFF, so overlaying 0xFF marks what ``bytes.translate``
-    deletes.
+    No byte of either has bit 7 set, so setting it marks what
+    ``bytes.translate`` deletes.
     """
     low = bytes(offset & 0x7F for offset in range(width))
     high = bytes(offset >> 7 for offset in range(width))
-    table = bytearray(4 * width)
-    for index, part in enumerate((low, high, low, high)):
-        table[index::4] = part
-    return int.from_bytes(table, "little")
+    return int.from_bytes(low, "little"), int.from_bytes(high, "little")

@@ -20,6 +20,7 @@ import codecs
 import enum
 import functools
 import itertools
+import operator
 import re
 import sys
 import unicodedata
@@ -759,18 +760,25 @@ def _token_kind(text: str, start: int) -> TokenKind:
 def _kinds_at(text: str, bounds: Sequence[int]) -> list[TokenKind]:
     """The kinds of the tokens at ``bounds`` (``[start0, end0, start1, ...]``), all at once.
 
-    Most first characters settle the kind on their own, and the news text's
-    own code page holds most of them in one byte: the text encoded in
-    ``cp1256`` (one byte per character, ``?`` for the others) gives every
-    token's first byte in C without making a string per token, and a
-    ``bytes.translate`` turns those into kind codes. The first bytes that
-    settle nothing (Latin letters, ASCII digits, ``@`` ``#`` ``?``) are
+    Most first characters settle the kind on their own, and the class scan's
+    codec holds most of them in one byte: the text encoded with it (one byte
+    per character, ``?`` for the others) gives every token's first byte in C
+    without making a string per token, and a ``bytes.translate`` turns those
+    into kind codes. The first bytes that settle nothing (Latin letters,
+    ``@`` ``#`` ``?``, and ASCII digits when the text holds an ``@``) are
     visited by ``bytes.find`` and worked out one by one.
     """
     starts = bounds[0::2]
-    encoded = text.encode("cp1256", "replace")
-    found = bytes(map(encoded.__getitem__, starts)).translate(_first_byte_kinds())
-    kinds: list[TokenKind] = list(map(_KIND_BY_CODE.__getitem__, found))
+    encoded = _class_tables().encode(text)
+    found = bytes(map(encoded.__getitem__, starts)).translate(
+        _first_byte_kinds(digits_settle="@" not in text)
+    )
+    # itemgetter looks every code up in C; with one key it returns the item itself.
+    kinds = (
+        list(operator.itemgetter(*found)(_KIND_BY_CODE))
+        if len(found) > 1
+        else [*map(_KIND_BY_CODE.__getitem__, found)]
+    )
     index = found.find(_UNDECIDED)
     while index >= 0:
         kinds[index] = _decided_kind(text, starts[index], bounds[2 * index + 1])
@@ -779,16 +787,16 @@ def _kinds_at(text: str, bounds: Sequence[int]) -> list[TokenKind]:
 
 
 @functools.cache
-def _first_byte_kinds() -> bytes:
-    """A ``bytes.translate`` table: a ``cp1256`` byte -> the code of the kind its character settles."""
+def _first_byte_kinds(*, digits_settle: bool) -> bytes:
+    """A ``bytes.translate`` table: a byte of the class scan's codec -> the kind code its character settles.
+
+    An ASCII digit settles ``number`` when the text holds no ``@``: only an
+    e-mail address can start with one and be something else.
+    """
     table = bytearray([_UNDECIDED]) * 256
-    for byte in range(256):
-        try:
-            char = bytes([byte]).decode("cp1256")
-        except UnicodeDecodeError:  # pragma: no cover - cp1256 maps every byte
-            continue
-        kind = _kind_of_first_char(char)
-        # `?` also stands for every character cp1256 lacks.
+    for byte, char in enumerate(_class_tables().chars):
+        kind = TokenKind.NUMBER if digits_settle and "0" <= char <= "9" else _kind_of_first_char(char)
+        # `?` also stands for every character the codec lacks.
         if kind is not None and char != "?":
             table[byte] = _CODE_OF_KIND[kind]
     return bytes(table)
@@ -996,6 +1004,8 @@ _CODEC_EXTRA = (
 
 
 class _ClassTables(NamedTuple):
+    chars: str
+    """The character of every byte of the codec."""
     encode: Callable[[str], bytes]
     """Encode a window, one byte per character (``?`` for those the codec lacks)."""
     codes: bytes
@@ -1037,6 +1047,7 @@ def _class_tables() -> _ClassTables:
         marks[code] = 0x0F
     charmap = codecs.charmap_build(chars)
     return _ClassTables(
+        chars=chars,
         encode=lambda window: codecs.charmap_encode(window, "replace", charmap)[0],
         codes=bytes(map(_class_code, chars)),
         marks=bytes(marks),

@@ -259,6 +259,99 @@ def test_tokens_scanned_in_pieces_equal_one_scan(remove: str) -> None:
 
 
 # ---------------------------------------------------------------------------
+# The class scan (whole windows at once) must split exactly as the token
+# pattern does, which defines the tokens.
+
+
+def _pattern_spans(text: str) -> list[tuple[int, int]]:
+    from arnews._segment import _token_split
+
+    return [match.span() for match in _token_split().finditer(text)]
+
+
+def _class_scan_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Send every window through the class scan, however short or full of parts only the pattern splits."""
+    from arnews import _segment
+
+    monkeypatch.setattr(_segment, "_CLASS_SCAN_MIN", 0)
+    monkeypatch.setattr(_segment, "_MOST_HARD", 0)
+    monkeypatch.setattr(_segment, "_CHARS_PER_PART", 1)
+
+
+def _codec_chars() -> list[str]:
+    from arnews._segment import _class_tables
+
+    return list(_class_tables().chars)
+
+
+# Every character the codec knows, and pieces only the token pattern splits;
+# each text draws from a handful of them, so that runs and neighbours repeat.
+_CLASS_SCAN_PIECES = st.sampled_from(_codec_chars()) | st.sampled_from(
+    [
+        *("www.a.b/ج", "http://", "a@b.co", "#وسم_", "@من", "U.S.", "😀\u200d👍🏽", "\u2003", "中", "𝐀"),
+        *("3.5", "1,000", "٣٫٥", "10:30", "1/2", "2024،", "\u200c", "\ud800", "ـ", "\u0651"),
+    ]
+)
+_CLASS_SCAN_TEXT = (
+    st.lists(_CLASS_SCAN_PIECES, min_size=1, max_size=6)
+    .flatmap(lambda pieces: st.lists(st.sampled_from(pieces), max_size=400))
+    .map("".join)
+)
+
+
+@given(_CLASS_SCAN_TEXT | web_text | news_like)
+def test_class_scan_splits_as_the_token_pattern(text: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _class_scan_everywhere(monkeypatch)
+        assert tokens(text).spans() == _pattern_spans(text)
+
+
+def test_news_text_needs_no_token_pattern_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Arabic prose with a URL and a decimal: the class scan splits the whole
+    # text, the pattern only the two parts it must (never a whole window).
+    from arnews import _segment
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("a whole window went to the token pattern")
+
+    monkeypatch.setattr(_segment, "_scan_regex", refuse)
+    paragraph = (
+        "أعلنت الهيئة العامة للأرصاد أن موجة الحر تستمر حتى نهاية الأسبوع، "
+        "وأن درجات الحرارة تتجاوز المعدلات المعتادة بنحو 4.5 درجات في المناطق الداخلية. "
+        "ودعت المواطنين إلى متابعة النشرات على موقعها www.example.org والابتعاد عن الشمس «قدر الإمكان».\n\n"
+    )
+    text = paragraph * 200
+    assert len(text) > 2 * _segment._WINDOW
+    assert tokens(text).spans() == _pattern_spans(text)
+
+
+def test_latin_text_goes_to_the_token_pattern_and_stays_exact() -> None:
+    text = "The minister said on Monday that talks with U.S. envoys (www.example.org) went well. " * 400
+    assert tokens(text).spans() == _pattern_spans(text)
+
+
+def test_class_codes_agree_with_the_token_pattern() -> None:
+    # Each code the codec's characters get must split as the pattern does:
+    # a gap is no token, a run stays one token, a mark of its own is one each.
+    from arnews._segment import _GAP, _HARD, _OWN, _SPACE, _class_tables
+
+    tables = _class_tables()
+    assert tables.encode(tables.chars) == bytes(range(256))
+    assert tables.encode("中\ud800😀") == b"???"  # one byte per code point
+    for char, code in zip(tables.chars, tables.codes, strict=True):
+        if code == _HARD:
+            continue
+        spans = _pattern_spans(f"ب {char}{char} ب")
+        if code in {_SPACE, _GAP}:
+            assert spans == [(0, 1), (5, 6)], repr(char)
+        elif code == _OWN:
+            assert spans == [(0, 1), (2, 3), (3, 4), (5, 6)], repr(char)
+        else:
+            assert spans == [(0, 1), (2, 4), (5, 6)], repr(char)
+        assert (code == _SPACE) == char.isspace(), repr(char)
+
+
+# ---------------------------------------------------------------------------
 # Data tables that must not drift from Unicode.
 
 

@@ -10,7 +10,17 @@ import re
 
 import pytest
 
-from arnews import TokenKind, paragraphs, sentences, tokens
+from arnews import TokenKind, _segment, paragraphs, sentences, tokens
+
+
+@pytest.fixture(params=["token pattern", "class scan"], autouse=True)
+def token_scan(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run every case twice: short texts go to the token pattern, and here also through the class scan."""
+    if request.param == "class scan":
+        monkeypatch.setattr(_segment, "_CLASS_SCAN_MIN", 0)
+        monkeypatch.setattr(_segment, "_MOST_HARD", 0)
+        monkeypatch.setattr(_segment, "_CHARS_PER_PART", 1)
+
 
 # (case name, text, the sentences it must split into)
 SENTENCE_CASES = [

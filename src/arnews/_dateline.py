@@ -23,10 +23,11 @@ looked at, and only the last lines for a credit.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Final
+from typing import Final, NamedTuple
 
 import attrs
 
@@ -125,18 +126,20 @@ class _Source:
     word: bool = False
 
 
-@attrs.frozen
-class _Mark:
+# _Mark and _Token are named tuples, not attrs classes: every line read makes
+# a few dozen of them, and a tuple is several times cheaper to build than a
+# frozen attrs instance (which sets each field through object.__setattr__).
+class _Mark(NamedTuple):
+    # The fields of _Token, in its order, but its text.
+    kind: str
     start: int
     end: int
-    kind: str
     source: _Source | None = None
     date: DateHit | None = None
     place: bool = False
 
 
-@attrs.frozen
-class _Token:
+class _Token(NamedTuple):
     kind: str
     start: int
     end: int
@@ -293,7 +296,50 @@ def _stable_limit(shadow_text: str, longest: int) -> int:
 # Marks and tokens
 
 
-def _line_tokens(text: str, start: int, end: int, tables: _Tables, width: int = _WINDOW) -> list[_Token]:
+def _read_tokens(text: str, start: int, end: int, tables: _Tables) -> list[_Token] | None:
+    """The tokens of one line, or ``None`` when it is plain (see :func:`_plain_line`).
+
+    The first window :func:`_plain_line` shadows is the first one
+    :func:`_line_tokens` reads, so its shadow and its probe are taken over.
+    """
+    reach, ends_in_separator = _plain_reach(text, start, end, tables)
+    # The marks may carry the tokens past the plain reach; start a little wider.
+    width = reach - start + tables.longest + _SLACK
+    window = _Window.read(text, start, end, width, tables)
+    if not ends_in_separator and _plain_line(text, start, end, tables, reach=reach, window=window):
+        return None
+    return _line_tokens(text, start, end, tables, width=width, window=window)
+
+
+class _Window(NamedTuple):
+    """The shadow of the start of a line, ``text[start:cut]``, and where the probe first finds a key."""
+
+    cut: int
+    al: Aligned
+    # Shadow offset of the first key of any table (None: no key at all).
+    probe: int | None
+    # Whether the shadow has the window's offsets: the matching profile maps
+    # each character on its own, and no character here is dropped or doubled.
+    exact: bool
+
+    @classmethod
+    def read(cls, text: str, start: int, end: int, width: int, tables: _Tables) -> _Window:
+        """The window of at least ``width`` characters, cut before a space (or the whole line)."""
+        cut = start + width
+        if cut >= end:
+            cut = end
+        else:
+            space = text.find(" ", cut, end)
+            cut = end if space < 0 else space
+        al = _shadow(text[start:cut])
+        found = tables.probe.pattern.search(al.text)
+        exact = _length_changers().search(text, start, cut) is None
+        return cls(cut, al, found.start() if found is not None else None, exact)
+
+
+def _line_tokens(
+    text: str, start: int, end: int, tables: _Tables, *, width: int, window: _Window | None = None
+) -> list[_Token]:
     """The tokens of one line, marks read on as little of the line as needed.
 
     The tokens of a dateline fit in the first few dozen characters of its
@@ -301,58 +347,46 @@ def _line_tokens(text: str, start: int, end: int, tables: _Tables, width: int = 
     The window ends before a space, and :func:`_window_marks` says up to
     where its marks are those of the whole line; when the tokens reach past
     that point, the window grows (at last to the whole line), so the tokens
-    are always those of the whole line.
+    are always those of the whole line. ``window``, when given, is the first
+    one (of ``width``).
     """
     while True:
-        cut = start + width
-        if cut >= end:
-            cut = end
-        else:
-            space = text.find(" ", cut, end)
-            cut = end if space < 0 else space
-        marks, trusted = _window_marks(text, start, cut, tables, whole=cut == end)
+        if window is None:
+            window = _Window.read(text, start, end, width, tables)
+        marks, trusted = _window_marks(text, start, window, tables, whole=window.cut == end)
         tokens = _tokens(text, start, end, marks, tables)
-        if cut == end or (tokens and tokens[-1].end < trusted):
+        if window.cut == end or (tokens and tokens[-1].end < trusted):
             return tokens
         width *= _GROWTH
+        window = None
 
 
-def _plain_line(text: str, start: int, end: int, tables: _Tables) -> tuple[bool, int]:
+def _plain_line(text: str, start: int, end: int, tables: _Tables, *, reach: int, window: _Window) -> bool:
     """Whether a line can be no dateline for want of marks (most body lines), told cheaply.
 
     Every layout needs a credit, a date or a place among the tokens of its
     line, and a line broken after a separator may take its credit from the
     next one. :func:`_plain_reach` says where the tokens of the line would end
-    if no mark stood among them; when one probe of the shadow then finds no
+    if no mark stood among them (``reach``; the caller has checked that they
+    do not end in a separator); when one probe of the shadow then finds no
     key of any table and no digit before that point, no mark stands there
-    indeed, those are the line's tokens, and the line is read as nothing
-    unless they end in a separator. Also returns that point.
+    indeed, those are the line's tokens, and the line is read as nothing.
+    ``window`` is the first window read (``longest + _SLACK`` past ``reach``);
+    when it cannot tell, one four times as wide is tried.
     """
-    reach, ends_in_separator = _plain_reach(text, start, end, tables)
-    if ends_in_separator:
-        return False, reach
     for margin in (tables.longest + _SLACK, _GROWTH * tables.longest):
-        cut = reach + margin
-        if cut >= end:
-            cut = end
-        else:
-            space = text.find(" ", cut, end)
-            cut = end if space < 0 else space
-        window = text[start:cut]
-        shadow_text = normalize(window, _matching())
-        # The matching profile maps each character on its own: with no
-        # character that it drops or doubles, offsets stay as they are.
-        if _length_changers().search(window) is None:
-            reached = reach - start
-        else:
-            reached = len(normalize(text[start:reach], _matching()))
-        if cut == end or _stable_limit(shadow_text, tables.longest) >= reached:
-            probe = tables.probe.pattern.search(shadow_text)
-            plain = (probe is None or probe.start() >= reached) and _DIGIT.search(
+        if margin != tables.longest + _SLACK:
+            window = _Window.read(text, start, end, reach - start + margin, tables)
+        shadow_text = window.al.text
+        reached = reach - start if window.exact else len(normalize(text[start:reach], _matching()))
+        # As _stable_limit(shadow_text, tables.longest) >= reached: the keys
+        # tried before `reached` end in the window.
+        after = len(shadow_text) - reached
+        if window.cut == end or after - shadow_text.count(" ", reached) > tables.longest:
+            return (window.probe is None or window.probe >= reached) and _DIGIT.search(
                 shadow_text, 0, reached
             ) is None
-            return plain, reach
-    return False, reach
+    return False
 
 
 @functools.cache
@@ -411,30 +445,27 @@ def _plain_reach(text: str, start: int, end: int, tables: _Tables) -> tuple[int,
 
 
 def _window_marks(
-    text: str, start: int, cut: int, tables: _Tables, *, whole: bool
+    text: str, start: int, window: _Window, tables: _Tables, *, whole: bool
 ) -> tuple[dict[int, _Mark], int]:
-    """What the lexicons and the date scanner know about ``text[start:cut]``, keyed by original start.
+    """What the lexicons and the date scanner know about a window of a line, keyed by original start.
 
     Returns the marks and the original offset before which they are the
-    marks of the whole line (``cut`` when the window is the whole line).
+    marks of the whole line (the window's cut when it is the whole line).
     """
-    al = _shadow(text[start:cut])
+    al = window.al
     shadow_text = al.text
     limit = len(shadow_text) if whole else _stable_limit(shadow_text, tables.longest)
     # One probe first: most lines start with no key of any table and no digit.
-    probe = tables.probe.pattern.search(shadow_text)
-    if (probe is None or probe.start() >= limit) and _DIGIT.search(shadow_text, 0, limit) is None:
+    if (window.probe is None or window.probe >= limit) and _DIGIT.search(shadow_text, 0, limit) is None:
         return {}, start + al.to_original(limit)
+    # Marks starting past `limit` never become tokens: tokens reaching there
+    # make the window grow. Only the whole line is read to its end.
     found: list[_Mark] = []
-
-    def original(first: int, stop: int) -> Span:
-        span = al.span_to_original(Span(first, stop))
-        return widen(text, Span(start + span.start, start + span.end))
-
-    # Most windows hold no date: no word a date opens with and no digit.
     hits: list[DateHit] = []
     stable = limit
-    if tables.date_probe.pattern.search(shadow_text) is not None or _DIGIT.search(shadow_text) is not None:
+    # Most windows hold no date: no word a date opens with and no digit before the limit.
+    opener = tables.date_probe.pattern.search(shadow_text)
+    if (opener is not None and opener.start() < limit) or _DIGIT.search(shadow_text, 0, limit) is not None:
         hits, stable = scan_stable(al, limit, bare_numeric=True, origin=start)
     if not whole:
         limit = min(limit, stable)
@@ -447,53 +478,69 @@ def _window_marks(
             first = previous_end
             while first < span.start and (text[first] in _SPACES or text[first] in _INVISIBLE):
                 first += 1
-        found.append(_Mark(first, span.end, _T_DATE, date=hit))
+        found.append(_Mark(_T_DATE, first, span.end, date=hit))
         previous_end = span.end
-    for credit in tables.sources.finditer(shadow_text):
-        span = original(credit.start, credit.end)
-        found.append(_Mark(span.start, span.end, _T_CREDIT, source=credit.value))
     place_spans = set()
-    for place in tables.places.finditer(shadow_text):
-        span = original(place.start, place.end)
-        place_spans.add((span.start, span.end))
-        found.append(_Mark(span.start, span.end, _T_PLACE, place=True))
-    for word in tables.words.finditer(shadow_text):
-        span = original(word.start, word.end)
-        found.append(_Mark(span.start, span.end, word.value))
+    # The probe found the first key of every table: no match starts before it.
+    if window.probe is not None and window.probe < limit:
+        for first, stop, source in tables.sources.find_values(shadow_text, window.probe):
+            if first >= limit:
+                break
+            found.append(_Mark(_T_CREDIT, *_original(text, start, window, first, stop), source))
+        for first, stop, _ in tables.places.find_values(shadow_text, window.probe):
+            if first >= limit:
+                break
+            mark = _Mark(_T_PLACE, *_original(text, start, window, first, stop), place=True)
+            place_spans.add((mark.start, mark.end))
+            found.append(mark)
+        for first, stop, kind in tables.words.find_values(shadow_text, window.probe):
+            if first >= limit:
+                break
+            found.append(_Mark(kind, *_original(text, start, window, first, stop)))
     best: dict[int, _Mark] = {}
     for mark in sorted(found, key=lambda m: (m.start, -(m.end - m.start), _PRIORITY[m.kind])):
         if mark.start in best:
             continue
         both = (mark.start, mark.end) in place_spans and mark.kind == _T_CREDIT
-        best[mark.start] = attrs.evolve(mark, place=True) if both else mark
+        best[mark.start] = mark._replace(place=True) if both else mark
     return best, start + al.to_original(limit)
+
+
+def _original(text: str, start: int, window: _Window, first: int, stop: int) -> tuple[int, int]:
+    """The original span of a key the lexicons found in a window's shadow, widened as dates are."""
+    if window.exact and start + stop < window.cut:
+        # Offsets stay as they are, and widen finds no tatweel or mark to take
+        # in: the matching profile drops those, and none is in the window.
+        return start + first, start + stop
+    mapped = window.al.span_to_original(Span(first, stop))
+    span = widen(text, Span(start + mapped.start, start + mapped.end))
+    return span.start, span.end
 
 
 def _tokens(text: str, start: int, end: int, marks: dict[int, _Mark], tables: _Tables) -> list[_Token]:
     """Cut the start of one line of the original text into tokens (at most :data:`_MAX_TOKENS`)."""
     tokens: list[_Token] = []
     pos = start
-    closers = set(tables.brackets.values())
+    closers = tables.closers
+    # Where marks start, in order: a word stops at the first one inside it.
+    starts = sorted(marks)
     run = 0  # plain words in a row: past a slot's length, the body has begun
     while pos < end and len(tokens) < _MAX_TOKENS and run <= _MAX_LEAD_WORDS + 1:
         if tokens:
             run = run + 1 if tokens[-1].kind in _PLAIN else 0
         char = text[pos]
-        mark = marks.get(pos)
         if char in _SPACES or char in _INVISIBLE:
-            pos += 1
-        elif mark is not None and mark.end <= end:
-            tokens.append(
-                _Token(
-                    mark.kind,
-                    mark.start,
-                    mark.end,
-                    mark.source,
-                    mark.date,
-                    mark.place,
-                    text[mark.start : mark.end],
-                )
-            )
+            # Each blank is a step of its own; a run of them is taken at once,
+            # the steps after the first counted here (no token comes between).
+            found = _BLANKS.match(text, pos, end)
+            steps = found.end() - pos if found is not None else 1
+            if tokens and steps > 1:
+                run = run + steps - 1 if tokens[-1].kind in _PLAIN else 0
+            pos += steps
+            continue
+        mark = marks.get(pos)
+        if mark is not None and mark.end <= end:
+            tokens.append(_Token(*mark, text[mark.start : mark.end]))
             pos = mark.end
         elif char in tables.brackets and (char not in closers or not _open_bracket(tokens, char)):
             tokens.append(_Token(_T_OPEN, pos, pos + 1, text=char))
@@ -517,7 +564,10 @@ def _tokens(text: str, start: int, end: int, marks: dict[int, _Mark], tables: _T
                 continue
             stop = found.end()
             # A mark may start inside a run of letters ("الدمام25 شوال").
-            stop = next((i for i in range(pos + 1, stop) if i in marks), stop)
+            if starts:
+                following = bisect.bisect_right(starts, pos)
+                if following < len(starts) and starts[following] < stop:
+                    stop = starts[following]
             tokens.append(_Token(_T_WORD, pos, stop, text=text[pos:stop]))
             pos = stop
     return tokens
@@ -615,7 +665,7 @@ def _settle(token: _Token, tokens: list[_Token], i: int, settled: list[_Token]) 
     after = tokens[i + 1].kind if i + 1 < len(tokens) else None
     previous = next((t for t in reversed(settled) if t.kind not in (_T_SEP, _T_OPEN, _T_CLOSE)), None)
     if token.place and (previous is None or previous.kind == _T_CREDIT):
-        return attrs.evolve(token, kind=_T_PLACE)
+        return token._replace(kind=_T_PLACE)
     # A comma lists words in a sentence ("اليوم،"); it does not set a credit apart.
     sep_before = before in (_T_OPEN, _T_DATE) or (before == _T_SEP and not _is_comma(tokens[i - 1]))
     sep_after = after in (_T_CLOSE, None) or (after == _T_SEP and not _is_comma(tokens[i + 1]))
@@ -623,7 +673,7 @@ def _settle(token: _Token, tokens: list[_Token], i: int, settled: list[_Token]) 
     opening = before is None and (sep_after or (after is not None and tokens[i + 1].place))
     if apart or opening:
         return token
-    return attrs.evolve(token, kind=_T_PLACE if token.place else _T_WORD)
+    return token._replace(kind=_T_PLACE if token.place else _T_WORD)
 
 
 # ---------------------------------------------------------------------------
@@ -943,10 +993,7 @@ def find_dateline(text: str) -> Dateline | None:
     def line_tokens(index: int) -> list[_Token] | None:
         if index not in tokenized:
             start, end = lines[index]
-            plain, reach = _plain_line(text, start, end, tables)
-            # The marks may carry the tokens past the plain reach; start a little wider.
-            width = reach - start + tables.longest + _SLACK
-            tokenized[index] = None if plain else _line_tokens(text, start, end, tables, width)
+            tokenized[index] = _read_tokens(text, start, end, tables)
         return tokenized[index]
 
     seen_body = False

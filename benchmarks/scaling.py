@@ -31,6 +31,7 @@ Usage::
     python benchmarks/scaling.py                 # everything, 100 KB / 1 MB / 4 MB
     python benchmarks/scaling.py --quick         # 20 KB / 200 KB, a smoke run
     python benchmarks/scaling.py --entry tokens --pattern open_paren --pattern prose
+    python benchmarks/scaling.py --jobs 2          # two cases at a time, on two idle cores
 
 A full run writes ``benchmarks/results/scaling.json``; a quick or filtered
 run writes only where ``--output`` says.
@@ -39,6 +40,7 @@ run writes only where ``--output`` says.
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import itertools
 import json
 import math
@@ -277,6 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         "--system-malloc", action="store_true", help="keep glibc's default mmap and trim thresholds"
     )
     parser.add_argument("--output", type=pathlib.Path, default=None, help="where to write the JSON results")
+    parser.add_argument("--jobs", type=int, default=1, help="cases run side by side (default 1)")
     parser.add_argument(
         "--worker", nargs=4, metavar=("ENTRY", "PATTERN", "SIZES", "MEMSIZE"), help=argparse.SUPPRESS
     )
@@ -318,9 +321,15 @@ def main(argv: list[str] | None = None) -> int:
         "limit_seconds": limit,
     }
     cases: list[dict[str, Any]] = []
-    for entry in entries:
-        for pattern in patterns:
-            case = _run_case(entry, pattern, sizes, memory_size, limit, system_malloc=args.system_malloc)
+
+    def run(entry_and_pattern: tuple[str, str]) -> dict[str, Any]:
+        entry, pattern = entry_and_pattern
+        return _run_case(entry, pattern, sizes, memory_size, limit, system_malloc=args.system_malloc)
+
+    # Each case runs in its own interpreter and is timed in CPU seconds, so
+    # cases may run side by side (--jobs) without passing each other's load off as growth.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        for case in pool.map(run, itertools.product(entries, patterns)):
             _print_case(case, sizes)
             cases.append(case)
             if output is not None:  # after every case, so a long run that is cut short keeps its results

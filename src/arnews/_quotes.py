@@ -86,6 +86,7 @@ _WORD_CHAR = re.compile(r"\w")
 _WORD_TAIL = re.compile(r"\w+\Z")  # searched up to an offset: the word run that ends there
 _WORD_HEAD = re.compile(r"\w*")
 _FINAL = frozenset(".!?؟…")
+_FRAME_SIGNS = _FINAL | {":"}  # the signs a frame's walk stops at
 _COMMAS = frozenset("،,؛")
 _DASHES_AND_COMMAS = _COMMAS | {"-", "–", "—"}
 _EDGE = " \t\r\n\u00a0.!?؟…،,؛:"
@@ -180,6 +181,17 @@ class _WordIndex(Generic[V]):
         self.seconds = frozenset(rest[0] for options in self.phrases.values() for rest, _ in options)
         heads = {*self.singles, *self.phrases}
         self.starters = frozenset(heads | {prefix + head for prefix in self.prefixes for head in heads})
+        # A starter none of whose heads begins a phrase is settled by the word alone: its
+        # value is the first head's (after the clitic first, then bare) that is an entry.
+        self.alone: dict[str, V] = {}
+        for word in self.starters:
+            tried = self._heads(word)
+            if not any(head in self.phrases for head in tried):
+                self.alone[word] = next(self.singles[head] for head in tried if head in self.singles)
+
+    def _heads(self, word: str) -> list[str]:
+        """The heads a word may hold, in the order they are tried: after a glued clitic, then bare."""
+        return [word[1:], word] if word[:1] in self.prefixes and len(word) > 1 else [word]
 
     def matches(self, tokens: Tokens, candidates: Iterable[int]) -> Iterator[tuple[int, int, V]]:
         """``(first, last, value)`` of each entry found at the candidate tokens, in order.
@@ -189,18 +201,24 @@ class _WordIndex(Generic[V]):
         """
         text = tokens.text
         strings = tokens.strings
+        starts = tokens.starts
+        alone = self.alone
         reach = -1
         for index in candidates:
             if index <= reach:
                 continue
-            if tokens.starts[index] and _WORD_START_BLOCKED(text, tokens.starts[index] - 1):
+            if starts[index] and _WORD_START_BLOCKED(text, starts[index] - 1):
                 continue  # a window cut inside a long word: not a word start
             word = strings[index]
+            if word in alone:
+                reach = index
+                yield index, index, alone[word]
+                continue
             found = None
-            if word[:1] in self.prefixes and len(word) > 1:
-                found = self._entry(tokens, index, word[1:])
-            if found is None:
-                found = self._entry(tokens, index, word)
+            for head in self._heads(word):
+                found = self._entry(tokens, index, head)
+                if found is not None:
+                    break
             if found is not None:
                 reach = found[0]
                 yield index, found[0], found[1]
@@ -218,6 +236,12 @@ class _WordIndex(Generic[V]):
                     return last, value
         single = self.singles.get(head)
         return None if single is None else (index, single)
+
+
+def _starting(strings: list[str], candidates: list[int], index: _WordIndex[Any]) -> list[int]:
+    """The ``candidates`` (token indices, in order) whose text may start an entry of ``index``."""
+    starters = index.starters
+    return [candidate for candidate in candidates if strings[candidate] in starters]
 
 
 def _spaced(tokens: Tokens, index: int) -> bool:
@@ -606,6 +630,9 @@ class _Context:
     # Token indices where closed marks open and close, sorted: inside marks, no clause breaks.
     mark_opens: list[int] = attrs.field(factory=list)
     mark_closes: list[int] = attrs.field(factory=list)
+    # The tokens where a frame's walk has more to check than a word count: complementizers,
+    # marks and cues (one set lookup per token instead of three).
+    frame_stops: set[int] = attrs.field(factory=set)
 
 
 def _content_words(text: str, marks: _Marks) -> int:
@@ -625,43 +652,46 @@ def _is_colon(tokens: Tokens, index: int) -> bool:
 def _frame(context: _Context, first: int, last: int, form: _CueForm) -> _Frame:
     """Scan forward from a cue to what it introduces, within a bounded window."""
     tokens = context.tokens
+    strings, is_word, stops = tokens.strings, tokens.words, context.frame_stops
     tables = _tables()
     limit = _AMBIGUOUS_WORDS if form.strict else _FRAME_WORDS
     index = last + 1
     words = 0
     stop: int | None = None  # where the subject must end, when something ends it early
     short_marks: _Marks | None = None
-    while tokens.same_sentence(first, index):
-        word = tokens.strings[index]
-        end_of_complementizer = context.complementizers.get(index)
-        if end_of_complementizer is not None and tokens.strings[index - 1] not in tables.not_after:
-            after = tokens.token_at(end_of_complementizer)
-            return _Frame(first, last, form, _Kind.COMPLEMENTIZER, after, None, min(stop or index, index))
-        if _is_colon(tokens, index):
-            marks = context.marks_at.get(index + 1)
-            kind = _Kind.MARKS if marks is not None else _Kind.COLON
-            return _Frame(first, last, form, kind, index + 1, marks, min(stop or index, index))
-        marks = context.marks_at.get(index)
-        if marks is not None:
-            if marks.closed and _content_words(tokens.text, marks) <= _SHORT_MARKED_WORDS:
-                # Maybe a name in marks before the speech (وكالة ((شينخوا)) حديثا "...").
-                if form.far_marks or _marks_follow(tokens, form, index, words):
-                    short_marks = marks  # the last one: the names come first
-                index = tokens.token_at(marks.close_end)
-                words += 1
-                continue
-            if _marks_follow(tokens, form, index, words):
-                return _Frame(first, last, form, _Kind.MARKS, index, marks, min(stop or index, index))
-            break
-        other = context.cues.get(index)
-        if other is not None and index > last:
-            if other[1].lemma == "قال" and other[1].role == _Role.PARTICIPLE:
-                stop = stop or index  # وتابع قائلا: the participle only repeats the cue
-            elif tokens.strings[index - 1] not in tables.relatives:
-                break  # the nearest cue owns what follows; a relative clause's does not
-        if word in _FINAL:
-            break
-        if tokens.words[index]:
+    end = tokens.sentence_end(first)  # past the cue, the tokens of its sentence are those before this
+    while index < end:
+        word = strings[index]
+        if index in stops or word in _FRAME_SIGNS:  # else a plain word or sign: only counted
+            end_of_complementizer = context.complementizers.get(index)
+            if end_of_complementizer is not None and strings[index - 1] not in tables.not_after:
+                after = tokens.token_at(end_of_complementizer)
+                return _Frame(first, last, form, _Kind.COMPLEMENTIZER, after, None, min(stop or index, index))
+            if _is_colon(tokens, index):
+                marks = context.marks_at.get(index + 1)
+                kind = _Kind.MARKS if marks is not None else _Kind.COLON
+                return _Frame(first, last, form, kind, index + 1, marks, min(stop or index, index))
+            marks = context.marks_at.get(index)
+            if marks is not None:
+                if marks.closed and _content_words(tokens.text, marks) <= _SHORT_MARKED_WORDS:
+                    # Maybe a name in marks before the speech (وكالة ((شينخوا)) حديثا "...").
+                    if form.far_marks or _marks_follow(tokens, form, index, words):
+                        short_marks = marks  # the last one: the names come first
+                    index = tokens.token_at(marks.close_end)
+                    words += 1
+                    continue
+                if _marks_follow(tokens, form, index, words):
+                    return _Frame(first, last, form, _Kind.MARKS, index, marks, min(stop or index, index))
+                break
+            other = context.cues.get(index)
+            if other is not None and index > last:
+                if other[1].lemma == "قال" and other[1].role == _Role.PARTICIPLE:
+                    stop = stop or index  # وتابع قائلا: the participle only repeats the cue
+                elif strings[index - 1] not in tables.relatives:
+                    break  # the nearest cue owns what follows; a relative clause's does not
+            if word in _FINAL:
+                break
+        if is_word[index]:
             words += 1
             if words > limit:
                 break
@@ -743,28 +773,20 @@ def _clause_end(context: _Context, start: int, limit: int) -> int:
     tokens = context.tokens
     if start >= len(tokens):
         return len(tokens.text)
-    last = start
-    ceiling = min(start + _MAX_CLAUSE_TOKENS, len(tokens) - 1)
-    index = start
-    while True:
+    # The last token the clause may reach: its sentence's, or the ceiling's.
+    last = min(start + _MAX_CLAUSE_TOKENS, len(tokens) - 1, tokens.sentence_end(start) - 1)
+    strings, cues = tokens.strings, context.cues
+    for index in range(start, last + 1):
         if (
-            _may_break_clause(context, index)
+            (index in cues or strings[index] in _COMMAS)  # only these may break a clause
             and not _inside_marks(context, index)
             and _breaks_clause(context, index)
         ):
             last = index - 1
             break
-        if index >= ceiling or not tokens.same_sentence(index, index + 1):
-            last = index
-            break
-        index += 1
     if last < start:
         return tokens.starts[start]
     return min(tokens.ends[last], limit)
-
-
-def _may_break_clause(context: _Context, index: int) -> bool:
-    return index in context.cues or context.tokens.strings[index] in _COMMAS
 
 
 def _inside_marks(context: _Context, index: int) -> bool:
@@ -987,26 +1009,24 @@ def _context(text: str, tokens: Tokens) -> _Context:
         return index if index < len(tokens) and tokens.starts[index] == offset else None
 
     marks_at = {index: marks for marks in pairs if (index := at_token(marks.open_at)) is not None}
-    # One C-level pass over the tokens picks every word that may start an entry of any of the three tables.
+    # One C-level pass over the tokens picks every word that may start an entry of any of
+    # the three tables; each table then reads only those.
     strings = tokens.strings
     candidates = list(itertools.compress(range(len(strings)), map(tables.starters.__contains__, strings)))
     complementizers = {
         first: tokens.ends[last]
         for first, last, _ in tables.complementizers.matches(
-            tokens, (i for i in candidates if tokens.strings[i] in tables.complementizers.starters)
+            tokens, _starting(strings, candidates, tables.complementizers)
         )
     }
     asides = {
-        first
-        for first, _, _ in tables.asides.matches(
-            tokens, (i for i in candidates if tokens.strings[i] in tables.asides.starters)
-        )
+        first for first, _, _ in tables.asides.matches(tokens, _starting(strings, candidates, tables.asides))
     }
     cues: dict[int, tuple[int, _CueForm]] = {}
     per_sentence: Counter[int] = Counter()
     ceiling = max(_MAX_CUES_PER_REGION, len(text) // _CHARS_PER_CUE)
     for first, last, form in tables.cue_words.matches(
-        tokens, (i for i in candidates if tokens.strings[i] in tables.cue_words.starters)
+        tokens, _starting(strings, candidates, tables.cue_words)
     ):
         sentence = tokens.sentence_of[first]
         per_sentence[sentence] += 1
@@ -1024,6 +1044,7 @@ def _context(text: str, tokens: Tokens) -> _Context:
     closing_at = {marks.close_end: marks for marks in pairs if marks.closed}
     context = _Context(text, tokens, marks_at, closing_at, complementizers, cues, repeated)
     context.mark_tokens = sorted(marks_at)
+    context.frame_stops = {*complementizers, *marks_at, *cues}
     context.frames = {first: _frame(context, first, last, form) for first, (last, form) in cues.items()}
     _lay_out(context, pairs)
     return context

@@ -264,6 +264,7 @@ def _is_stop(tokens: Tokens, index: int, vocabulary: _Words) -> bool:
 _ARTICLES = ("وال", "بال", "فال", "كال", "لل", "ال")
 
 
+@functools.lru_cache(maxsize=4096)  # the same few thousand words, looked up again and again
 def _bare(word: str) -> str:
     """The word without a leading definite article (for comparing heads)."""
     if not word.startswith(_ARTICLES):

@@ -258,6 +258,18 @@ def test_tokens_scanned_in_pieces_equal_one_scan(remove: str) -> None:
     assert tokens(text).spans() == expected
 
 
+def test_lone_letters_the_pattern_skips_agree_with_the_verdict() -> None:
+    # The sentence pattern never stops at a period after a lone initial
+    # (`د.`); that must be exactly what the verdict on the word would say,
+    # era markers (`م.` `ه.` `ة.`) and tatweel included.
+    from arnews._segment import _period_ends_sentence
+
+    for code in [*range(0x0621, 0x064B), *range(0x41, 0x5B), *range(0x61, 0x7B)]:
+        for text in (f"قال {chr(code)}. ثم مضى", f"بني عام 2014 {chr(code)}. ثم مضى", f"{chr(code)}. ثم مضى"):
+            expected = 2 if _period_ends_sentence(text, text.index(".")) else 1
+            assert len(sentences(text)) == expected, repr(text)
+
+
 # ---------------------------------------------------------------------------
 # The class scan (whole windows at once) must split exactly as the token
 # pattern does, which defines the tokens.

@@ -382,17 +382,33 @@ def _boundary_pattern() -> re.Pattern[str]:
     horizontal = rf"[^\S{_LINE_BREAK}]"
     followed = rf"(?=[\s{_CONTROL}]|\Z)"
     long_word = f"[\u0621-\u064a]{{{_lexicon().longest_other + 1}}}"
+    # A lone period after one of these letters standing alone is no boundary
+    # at all (an initial, `د.`), so the scan never stops there; `د..` still does.
+    initial = f"(?:(?<!(?<!\\S)[{_class_ranges(_initials_that_continue())}]\\.)|(?=[{_TERMINATORS}]))"
     line_end = re.escape("".join(sorted(_CLOSES_LINE)))
     return re.compile(
         rf"[{_LINE_BREAK}{_TERMINATORS}](?:"
         rf"(?<=[{line_end}][{_LINE_BREAK}])(?P<para>(?:{horizontal}*+[{_LINE_BREAK}])*+)"
         rf"|(?<=[{_LINE_BREAK}])(?P<brk>(?:{horizontal}*+[{_LINE_BREAK}])*+)"
         rf"|(?:(?<={long_word}\.)|(?<=[!?؟])(?<![{_TERMINATORS}].))(?P<stop>[{_CLOSERS}]*+){followed}"
-        rf"|(?<=[{_TERMINATORS}])(?<![{_TERMINATORS}].)(?P<end>[{_TERMINATORS}]*+[{_CLOSERS}]*+){followed}"
+        rf"|(?<=[{_TERMINATORS}])(?<![{_TERMINATORS}].){initial}(?P<end>[{_TERMINATORS}]*+[{_CLOSERS}]*+){followed}"
         # `وطويلة .وفي`: a space before the period and a letter right after it.
         rf"|(?<={horizontal}\.)(?P<mis>)(?=[^\W\d_])"
         ")"
     )
+
+
+@functools.cache
+def _initials_that_continue() -> list[str]:
+    """The Arabic and ASCII letters that, alone before a period, never end the sentence.
+
+    An initial or a one-letter abbreviation (``د.`` ``U.``) continues its
+    sentence whatever follows; an era marker (``م.`` ``ه.``, and ``ة``, which
+    folds to ``ه``) ends it after a number, and tatweel alone ends it. Worked
+    out with the verdict the scan gives, so the two never disagree.
+    """
+    letters = map(chr, [*range(0x0621, 0x064B), *range(0x41, 0x5B), *range(0x61, 0x7B)])
+    return [char for char in letters if char.isalpha() and _tail_verdict(char)[0] is _Verdict.CONTINUES]
 
 
 def _is_blank_break(chunk: str) -> bool:

@@ -181,13 +181,17 @@ class _WordIndex(Generic[V]):
         self.seconds = frozenset(rest[0] for options in self.phrases.values() for rest, _ in options)
         heads = {*self.singles, *self.phrases}
         self.starters = frozenset(heads | {prefix + head for prefix in self.prefixes for head in heads})
-        # A starter none of whose heads begins a phrase is settled by the word alone: its
-        # value is the first head's (after the clitic first, then bare) that is an entry.
+        # When no phrase can start at a word (none of its heads starts one, or the next word
+        # is no phrase's second), the word alone settles the match: the first of its heads
+        # (after the clitic first, then bare) that is an entry by itself, if any.
+        self.looks_ahead = frozenset(
+            word for word in self.starters if any(head in self.phrases for head in self._heads(word))
+        )
         self.alone: dict[str, V] = {}
         for word in self.starters:
-            tried = self._heads(word)
-            if not any(head in self.phrases for head in tried):
-                self.alone[word] = next(self.singles[head] for head in tried if head in self.singles)
+            value = next((self.singles[head] for head in self._heads(word) if head in self.singles), None)
+            if value is not None:
+                self.alone[word] = value
 
     def _heads(self, word: str) -> list[str]:
         """The heads a word may hold, in the order they are tried: after a glued clitic, then bare."""
@@ -199,20 +203,19 @@ class _WordIndex(Generic[V]):
         ``candidates`` are the word tokens (in order) whose text is in
         :attr:`starters`; a candidate inside the previous match is skipped.
         """
-        text = tokens.text
         strings = tokens.strings
-        starts = tokens.starts
-        alone = self.alone
+        alone, looks_ahead, seconds = self.alone, self.looks_ahead, self.seconds
+        cut = tokens.cut_words
+        last = len(strings) - 1
         reach = -1
         for index in candidates:
-            if index <= reach:
-                continue
-            if starts[index] and _WORD_START_BLOCKED(text, starts[index] - 1):
-                continue  # a window cut inside a long word: not a word start
+            if index <= reach or index in cut:
+                continue  # inside the previous match, or a window cut inside a long word
             word = strings[index]
-            if word in alone:
-                reach = index
-                yield index, index, alone[word]
+            if word not in looks_ahead or index == last or strings[index + 1] not in seconds:
+                if word in alone:
+                    reach = index
+                    yield index, index, alone[word]
                 continue
             found = None
             for head in self._heads(word):
@@ -248,9 +251,6 @@ def _spaced(tokens: Tokens, index: int) -> bool:
     """Whether only spaces (one or more) stand between token ``index`` and the next, in one window."""
     gap = tokens.text[tokens.ends[index] : tokens.starts[index + 1]]
     return bool(gap) and not gap.strip(" ") and tokens.same_window(index, index + 1)
-
-
-_WORD_START_BLOCKED = re.compile(r"\w").match
 
 
 def _cue_scan(entries: Iterable[tuple[str, _CueForm]], prefixes: list[str]) -> re.Pattern[str]:
@@ -382,6 +382,7 @@ def _tokens(
     strings: list[str] = []
     words: list[bool] = []
     sentence_of: list[int] = []
+    cut_words: set[int] = set()
     step = len(sentence_starts) + 1
     for ordinal, (start, end) in enumerate(windows):
         piece = text[start:end]
@@ -389,6 +390,8 @@ def _tokens(
         count = len(parts) // 2
         if not count:
             continue
+        if not parts[0] and start and _WORD_CHAR.match(text, start - 1) and _WORD_CHAR.match(text, start):
+            cut_words.add(len(starts))  # a window cut inside a long word: its first token is no word start
         found = parts[1::2]
         # The running sum of the gap and token lengths gives every start and end.
         offsets = list(itertools.accumulate(map(len, parts), initial=start))
@@ -403,7 +406,16 @@ def _tokens(
         words += flags
         sentence_of += _sentence_numbers(window_starts, sentence_starts, ordinal * step)
     return Tokens(
-        text, starts, ends, strings, words, sentence_of, step, aligned.original, aligned.to_original
+        text,
+        starts,
+        ends,
+        strings,
+        words,
+        sentence_of,
+        step,
+        aligned.original,
+        aligned.to_original,
+        frozenset(cut_words),
     )
 
 
@@ -624,6 +636,7 @@ class _Context:
     complementizers: dict[int, int]
     cues: dict[int, tuple[int, _CueForm]]
     repeated: Counter[str]
+    contents: dict[int, str]  # the folded words of each closed pair, by its opening mark
     mark_tokens: list[int] = attrs.field(factory=list)  # token indices of opening marks, sorted
     frames: dict[int, _Frame] = attrs.field(factory=dict)  # each cue's frame, by its first token
     enclosing_end: dict[int, int] = attrs.field(factory=dict)  # where the marks around each cue close
@@ -732,7 +745,9 @@ def _is_label(context: _Context, marks: _Marks, depth: int = 0) -> bool:
     """Whether marked words are a name, a label or a slogan rather than speech."""
     tables = _tables()
     tokens = context.tokens
-    content = _folded_content(context.text, marks)
+    content = context.contents.get(marks.open_at)
+    if content is None:
+        content = _folded_content(context.text, marks)
     if not any(char.isalpha() for char in content) or context.repeated[content] > 1:
         return True
     index = tokens.token_at(marks.open_at) - 1
@@ -1040,9 +1055,10 @@ def _context(text: str, tokens: Tokens) -> _Context:
         if form.also_noun and (before in tables.prepositions or before in _CLITICS):
             continue  # a noun after a preposition: من ذكر, في كشف
         cues[first] = (last, form)
-    repeated = Counter(_folded_content(text, marks) for marks in pairs if marks.closed)
+    contents = {marks.open_at: _folded_content(text, marks) for marks in pairs if marks.closed}
+    repeated = Counter(contents.values())
     closing_at = {marks.close_end: marks for marks in pairs if marks.closed}
-    context = _Context(text, tokens, marks_at, closing_at, complementizers, cues, repeated)
+    context = _Context(text, tokens, marks_at, closing_at, complementizers, cues, repeated, contents)
     context.mark_tokens = sorted(marks_at)
     context.frame_stops = {*complementizers, *marks_at, *cues}
     context.frames = {first: _frame(context, first, last, form) for first, (last, form) in cues.items()}

@@ -59,6 +59,8 @@ class Tokens:
         window_step: Sentence numbers of window ``k`` lie in ``[k * step, (k + 1) * step)``.
         original: The text the shadow was made from.
         to_original: Maps a shadow offset to an offset of ``original``.
+        cut_words: The tokens that start where a window was cut inside a word:
+            their text is the end of a word, not a word start.
     """
 
     text: str
@@ -70,6 +72,7 @@ class Tokens:
     window_step: int
     original: str
     to_original: Callable[[int], int]
+    cut_words: frozenset[int] = frozenset()
     # Mapping an offset back searches the alignment: remember the words already mapped.
     _original_words: dict[int, str] = attrs.field(factory=dict, repr=False, eq=False)
 

@@ -287,7 +287,7 @@ def _class_scan_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(_segment, "_CLASS_SCAN_MIN", 0)
     monkeypatch.setattr(_segment, "_MOST_HARD", 0)
-    monkeypatch.setattr(_segment, "_CHARS_PER_PART", 1)
+    monkeypatch.setattr(_segment, "_PATTERN_SHARE", 0)
 
 
 def _codec_chars() -> list[str]:

@@ -19,7 +19,7 @@ def token_scan(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) 
     if request.param == "class scan":
         monkeypatch.setattr(_segment, "_CLASS_SCAN_MIN", 0)
         monkeypatch.setattr(_segment, "_MOST_HARD", 0)
-        monkeypatch.setattr(_segment, "_CHARS_PER_PART", 1)
+        monkeypatch.setattr(_segment, "_PATTERN_SHARE", 0)
 
 
 # (case name, text, the sentences it must split into)

@@ -1079,10 +1079,12 @@ def _class_scan_fits(text: str) -> bool:
 
 _LITTLE_ENDIAN = sys.byteorder == "little"
 # A window goes to the token pattern when more than one character in
-# _MOST_HARD is one only it can split, or it holds more than one such part
-# per _CHARS_PER_PART characters: then the pattern alone is faster.
+# _MOST_HARD is one only it can split, or when the parts it must split, each
+# counted _PART_COST characters longer for the work around it, make up more
+# than one character in _PATTERN_SHARE: then the pattern alone is faster.
 _MOST_HARD = 8
-_CHARS_PER_PART = 64
+_PART_COST = 32
+_PATTERN_SHARE = 2
 # Below this many characters the fixed cost of the class scan exceeds the
 # token pattern's.
 _CLASS_SCAN_MIN = 256
@@ -1134,23 +1136,24 @@ def _paint_hard_parts(text: str, start: int, classes: bytearray) -> bool:
 
     A part runs between two whitespace characters (or an edge of the
     window), so the pattern splits it exactly as it would the whole text.
-    Returns False when the parts are too many for the scan to pay off.
+    Returns False when the parts are too many or too long for the scan to
+    pay off.
     """
     split, search = _token_split().split, _class_tables().digit_mark_digit.search
-    budget = len(classes) // _CHARS_PER_PART
     size = len(classes)
+    spent = 0
     hard = classes.find(_HARD)
     number = search(classes)
     at_number = size if number is None else number.start()
     while hard >= 0 or at_number < size:
-        budget -= 1
-        if budget < 0:
-            return False
         at = at_number if hard < 0 else min(hard, at_number)
         part_start = classes.rfind(_SPACE, 0, at) + 1
         part_end = classes.find(_SPACE, at)
         if part_end < 0:
             part_end = size
+        spent += part_end - part_start + _PART_COST
+        if spent * _PATTERN_SHARE > size:
+            return False
         pieces = split(text[start + part_start : start + part_end])
         classes[part_start:part_end] = b"".join(map(bytes.__mul__, itertools.cycle(_PAINT), map(len, pieces)))
         if 0 <= hard < part_end:

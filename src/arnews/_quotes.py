@@ -189,9 +189,9 @@ class _WordIndex(Generic[V]):
         )
         self.alone: dict[str, V] = {}
         for word in self.starters:
-            entries = [head for head in self._heads(word) if head in self.singles]
-            if entries:
-                self.alone[word] = self.singles[entries[0]]
+            held = [head for head in self._heads(word) if head in self.singles]
+            if held:
+                self.alone[word] = self.singles[held[0]]
 
     def _heads(self, word: str) -> list[str]:
         """The heads a word may hold, in the order they are tried: after a glued clitic, then bare."""

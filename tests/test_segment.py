@@ -288,6 +288,7 @@ def _class_scan_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_segment, "_CLASS_SCAN_MIN", 0)
     monkeypatch.setattr(_segment, "_MOST_HARD", 0)
     monkeypatch.setattr(_segment, "_PATTERN_SHARE", 0)
+    monkeypatch.setattr(_segment, "_WINDOW", 61)  # cut often, with and without a space to cut at
 
 
 def _codec_chars() -> list[str]:
@@ -334,6 +335,22 @@ def test_news_text_needs_no_token_pattern_window(monkeypatch: pytest.MonkeyPatch
     )
     text = paragraph * 200
     assert len(text) > 2 * _segment._WINDOW
+    assert tokens(text).spans() == _pattern_spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(" * 40_000,
+        '«"»' * 15_000,
+        "(" * 20_000 + "http://example.org/(" + "(" * 20_000,  # the URL runs to the end of the wall
+        "((ب" * 15_000 + "a@b.co" + "))" * 10_000,
+        "(" * 9_000 + "3.5" + "(" * 9_000 + "\n" + "(" * 9_000,
+    ],
+)
+def test_walls_without_spaces_split_as_the_pattern(text: str) -> None:
+    # No space or `،` to cut at: the class scan cuts after a bracket or a
+    # quote mark, unless the part before it needs the pattern.
     assert tokens(text).spans() == _pattern_spans(text)
 
 

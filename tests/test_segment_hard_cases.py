@@ -20,6 +20,7 @@ def token_scan(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) 
         monkeypatch.setattr(_segment, "_CLASS_SCAN_MIN", 0)
         monkeypatch.setattr(_segment, "_MOST_HARD", 0)
         monkeypatch.setattr(_segment, "_PATTERN_SHARE", 0)
+        monkeypatch.setattr(_segment, "_WINDOW", 61)  # cut often, with and without a space to cut at
 
 
 # (case name, text, the sentences it must split into)

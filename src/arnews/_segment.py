@@ -914,7 +914,7 @@ def tokens(text: str) -> TokenList:
         if end < size:
             cut = max(text.rfind(" ", start, end), text.rfind("،", start, end))
             if cut < start:
-                start = _stream_tokens(pattern, text, start, end, bounds)
+                start = _scan_unbroken(pattern, text, start, end, bounds, classes=fast)
                 continue
             end = cut + 1
         if not (fast and _scan_classes(text, start, end, bounds)):
@@ -948,6 +948,28 @@ def _scan_regex(pattern: re.Pattern[str], text: str, start: int, end: int, bound
         )
     )
     bounds.pop()
+
+
+def _scan_unbroken(
+    pattern: re.Pattern[str], text: str, start: int, window: int, bounds: array[int], *, classes: bool
+) -> int:
+    """Scan from ``start`` when no space or ``،`` cuts the window; return where to resume.
+
+    The class scan may still cut the window after a bracket or a quote mark
+    (a wall of ``(`` or ``"``), if the part that ends there holds nothing
+    only the token pattern can split: those marks are tokens of their own
+    and no URL, e-mail, number or word can cross them.
+    """
+    if classes:
+        found = _LAST_MARK.match(text, start, window)
+        if found is not None and _scan_classes(text, start, found.end(), bounds, open_end=True):
+            return found.end()
+    return _stream_tokens(pattern, text, start, window, bounds)
+
+
+# The last bracket or quote mark of a window: matched at its start (never
+# searched, which would retry from every offset), found by backtracking from its end.
+_LAST_MARK = re.compile('(?s:.*)[(){}\\[\\]«»"“”‘<>؛]')
 
 
 def _stream_tokens(pattern: re.Pattern[str], text: str, start: int, window: int, bounds: array[int]) -> int:
@@ -1090,16 +1112,19 @@ _PATTERN_SHARE = 2
 _CLASS_SCAN_MIN = 256
 
 
-def _scan_classes(text: str, start: int, end: int, bounds: array[int]) -> bool:
+def _scan_classes(text: str, start: int, end: int, bounds: array[int], *, open_end: bool = False) -> bool:
     """Append the offsets of the tokens of the window ``text[start:end]``; False when the pattern should.
 
-    ``start`` is 0 or follows a space or ``،``, and ``end`` is the end of
-    the text or follows one: no token crosses either.
+    ``start`` is 0 or follows a space, ``،``, a bracket or a quote mark, and
+    ``end`` is the end of the text or follows a space or ``،``: no token
+    crosses either. With ``open_end``, ``end`` follows a bracket or a quote
+    mark instead, which no token crosses unless the part before it holds
+    something only the pattern can split: then the scan gives up.
     """
     tables = _class_tables()
     size = end - start
     classes = bytearray(tables.encode(text[start:end]).translate(tables.codes))
-    if classes.count(_HARD) * _MOST_HARD > size or not _paint_hard_parts(text, start, classes):
+    if classes.count(_HARD) * _MOST_HARD > size or not _paint_hard_parts(text, start, classes, open_end):
         return False
     width = 1 << size.bit_length()  # room for the offsets 0 .. size
     codes = int.from_bytes(classes, "little")
@@ -1131,13 +1156,13 @@ def _scan_classes(text: str, start: int, end: int, bounds: array[int]) -> bool:
     return True
 
 
-def _paint_hard_parts(text: str, start: int, classes: bytearray) -> bool:
+def _paint_hard_parts(text: str, start: int, classes: bytearray, open_end: bool) -> bool:
     """Split the parts of the window that only the token pattern can, and paint their tokens into ``classes``.
 
     A part runs between two whitespace characters (or an edge of the
     window), so the pattern splits it exactly as it would the whole text.
     Returns False when the parts are too many or too long for the scan to
-    pay off.
+    pay off, or when ``open_end`` and a part runs to the end of the window.
     """
     split, search = _token_split().split, _class_tables().digit_mark_digit.search
     size = len(classes)
@@ -1150,6 +1175,8 @@ def _paint_hard_parts(text: str, start: int, classes: bytearray) -> bool:
         part_start = classes.rfind(_SPACE, 0, at) + 1
         part_end = classes.find(_SPACE, at)
         if part_end < 0:
+            if open_end:
+                return False
             part_end = size
         spent += part_end - part_start + _PART_COST
         if spent * _PATTERN_SHARE > size:

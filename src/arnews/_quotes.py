@@ -137,7 +137,8 @@ class _Tables:
     doubled_open: str
     doubled_close: str
     mark_pattern: re.Pattern[str]
-    line_opening_mark: re.Pattern[str]  # a mark that opens a line (maybe after spaces)
+    line_opening_mark: re.Pattern[str]  # a mark that opens a line after a newline (maybe after spaces)
+    text_opening_mark: re.Pattern[str]  # the same at the start of the text
     name_marks: frozenset[str]  # the marks a name may hold half of (شركة "مكافي")
     name_mark_pattern: re.Pattern[str]  # any one of name_marks
     edge_marks: frozenset[str]  # the marks a content's end may hold a stray one of
@@ -324,9 +325,9 @@ def _tables() -> _Tables:
         f"{re.escape(doubled_open)}|{re.escape(doubled_close)}|[{''.join(re.escape(c) for c in chars)}]"
     )
     name_marks = {*marks["symmetric"], *openers, *openers.values()}
-    line_opening_mark = re.compile(
-        f"(?m)^[^\\S\\n]*[{''.join(re.escape(c) for c in {*chars, doubled_open[0]})}]"
-    )
+    # Spaces, then a mark. After a literal newline rather than (?m)^, which the engine
+    # tries at every position: a literal first lets it jump from line to line.
+    opening_mark = f"[^\\S\\n]*[{''.join(re.escape(c) for c in {*chars, doubled_open[0]})}]"
     complementizers = data["complementizers"]
     labels = data["labels"]
     cue_prefixes = ["و", "ف", "ل"]
@@ -354,7 +355,8 @@ def _tables() -> _Tables:
         doubled_open=doubled_open,
         doubled_close=doubled_close,
         mark_pattern=mark_pattern,
-        line_opening_mark=line_opening_mark,
+        line_opening_mark=re.compile(f"\n{opening_mark}"),
+        text_opening_mark=re.compile(opening_mark),
         name_marks=frozenset(name_marks),
         name_mark_pattern=re.compile(f"[{''.join(map(re.escape, sorted(name_marks)))}]"),
         edge_marks=frozenset({*marks["symmetric"], *marks["single"], *openers, *openers.values()}),
@@ -963,7 +965,8 @@ def _quotes_in(
     aligned = shadow(text)
     shadow_text = aligned.text
     tables = _tables()
-    if tables.cue_scan.search(shadow_text) is None:
+    first_cue = tables.cue_scan.search(shadow_text)
+    if first_cue is None:
         return []  # every quote needs a cue: a text with none costs one regex scan
     if sentences is None:
         sentences = split_sentences(text)
@@ -975,10 +978,10 @@ def _quotes_in(
         starts = [start - offset_of_sentences for start in starts]
     sentence_starts = _to_normalized_many(aligned, starts)
     bounds = [0, *sentence_starts, len(shadow_text)]
-    hits = _cue_hits(shadow_text, sentence_starts, bounds)
-    for found in tables.line_opening_mark.finditer(shadow_text):
+    hits = _cue_hits(shadow_text, first_cue, sentence_starts, bounds)
+    for mark_end in _line_opening_marks(shadow_text):
         # A paragraph that opens with a mark may continue the quote before it.
-        hits.setdefault(bisect.bisect_right(sentence_starts, found.end() - 1), [])
+        hits.setdefault(bisect.bisect_right(sentence_starts, mark_end - 1), [])
     windows = _windows(shadow_text, bounds, hits)
     tokens = _tokens(shadow_text, aligned, windows, sentence_starts)
     if not len(tokens):
@@ -999,12 +1002,26 @@ def _starts_of(sentences: Sequence[Sentence]) -> list[int]:
     return [sentence.span.start for sentence in sentences]
 
 
-def _cue_hits(text: str, sentence_starts: list[int], bounds: list[int]) -> dict[int, list[int]]:
-    """The start of every cue the lexicon finds, by region (``_MAX_CUES_PER_REGION`` at most each)."""
+def _line_opening_marks(text: str) -> list[int]:
+    """One past each quote mark that opens a line (after spaces, if any)."""
+    tables = _tables()
+    first = tables.text_opening_mark.match(text)
+    ends = [] if first is None else [first.end()]
+    ends += [found.end() for found in tables.line_opening_mark.finditer(text)]
+    return ends
+
+
+def _cue_hits(
+    text: str, first: re.Match[str], sentence_starts: list[int], bounds: list[int]
+) -> dict[int, list[int]]:
+    """The start of every cue the lexicon finds, by region (``_MAX_CUES_PER_REGION`` at most each).
+
+    ``first`` is the first cue, already found: the scan goes on from there.
+    """
     search = _tables().cue_scan.search
     hits: dict[int, list[int]] = {}
-    position = 0
-    while (found := search(text, position)) is not None:
+    found: re.Match[str] | None = first
+    while found is not None:
         start = found.start()
         region = bisect.bisect_right(sentence_starts, start)
         starts = hits.setdefault(region, [])
@@ -1012,6 +1029,7 @@ def _cue_hits(text: str, sentence_starts: list[int], bounds: list[int]) -> dict[
         position = found.end()
         if len(starts) >= _MAX_CUES_PER_REGION:
             position = max(position, bounds[region + 1])  # the rest of this region is left out
+        found = search(text, position)
     return hits
 
 

@@ -343,18 +343,18 @@ def _mention(
     if flags is None:
         flags = _name_flags(tokens, picked, vocabulary.nouns)
     name = _name_run(tokens, picked, flags, vocabulary.nouns, vocabulary.generic)
+    head = _bare(words[0])
     return Mention(
         start=tokens.starts[name[0]],
         end=tokens.ends[name[-1]],
         words=frozenset(map(_bare, words)),
         related=extra,
         named=any(flag and word not in _NAME_PARTICLES for flag, word in zip(flags, words, strict=True)),
-        head=_bare(words[0]),
+        head=head,
         last=words[-1],
         definite=_is_definite(tokens, picked),
         document=len(words) == 1 and words[0] in vocabulary.documents,
-        plural=_bare(words[0]) in vocabulary.plurals
-        or (len(words[0]) > 4 and words[0].endswith(_PLURAL_ENDINGS)),
+        plural=head in vocabulary.plurals or (len(words[0]) > 4 and words[0].endswith(_PLURAL_ENDINGS)),
     )
 
 
@@ -560,10 +560,9 @@ class SourceRegistry:
     def _find(self, mention: Mention, agreement: str) -> Source | None:
         recent = self._sources[-_RECENT_SOURCES:]
         if mention.named:
+            last = _bare(mention.last)
             for source in reversed(recent):
-                if source.named and (
-                    _bare(mention.last) in source.names or _bare(source.last) in mention.words
-                ):
+                if source.named and (last in source.names or _bare(source.last) in mention.words):
                     return source
             return None
         if mention.document and recent:

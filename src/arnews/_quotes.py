@@ -83,6 +83,7 @@ _MAX_WORD = 64
 # Split with the token captured: gaps and tokens interleaved, in one C-level scan.
 _TOKEN_SPLIT = re.compile(r"(\w+|\S)")
 _WORD_CHAR = re.compile(r"\w")
+_WORDS_AND_SPACES = re.compile(r"[\w ]+")
 _WORD_TAIL = re.compile(r"\w+\Z")  # searched up to an offset: the word run that ends there
 _WORD_HEAD = re.compile(r"\w*")
 _FINAL = frozenset(".!?؟…")
@@ -265,6 +266,9 @@ def _cue_scan(entries: Iterable[tuple[str, _CueForm]], prefixes: list[str]) -> r
     rules; here only where one stands matters.
     """
     keys = sorted({key for surface, _ in entries if (key := fold(surface))})
+    if any(not _WORDS_AND_SPACES.fullmatch(key) for key in keys):
+        # _cue_hits skips ahead where only such a match could cross a sentence start.
+        raise ValueError("a cue is words and spaces only")
     clitics = "".join(sorted({fold(prefix) for prefix in prefixes}))
     return re.compile(f"(?<!\\w)[{re.escape(clitics)}]?(?:{trie_pattern(keys)})(?!\\w)")
 
@@ -1017,6 +1021,9 @@ def _cue_hits(
     """The start of every cue the lexicon finds, by region (``_MAX_CUES_PER_REGION`` at most each).
 
     ``first`` is the first cue, already found: the scan goes on from there.
+    A region of ordinary length is taken whole once it holds a cue (see
+    :func:`_windows`), so the scan skips the rest of it, unless a cue could
+    run across its end.
     """
     search = _tables().cue_scan.search
     hits: dict[int, list[int]] = {}
@@ -1027,10 +1034,25 @@ def _cue_hits(
         starts = hits.setdefault(region, [])
         starts.append(start)
         position = found.end()
+        end = bounds[region + 1]
         if len(starts) >= _MAX_CUES_PER_REGION:
-            position = max(position, bounds[region + 1])  # the rest of this region is left out
+            position = max(position, end)  # the rest of this region is left out
+        elif end - bounds[region] <= _LONG_REGION and not _may_run_across(text, end):
+            position = max(position, end)  # the region is in: no need for its other cues
         found = search(text, position)
     return hits
+
+
+def _may_run_across(text: str, offset: int) -> bool:
+    """Whether a cue (words and runs of spaces) could hold both sides of ``offset``.
+
+    Only when a word character stands before ``offset``, maybe after spaces:
+    a cue holds nothing else.
+    """
+    index = offset - 1
+    while index >= 0 and text[index] == " ":
+        index -= 1
+    return index >= 0 and _WORD_CHAR.match(text, index) is not None
 
 
 def _context(text: str, tokens: Tokens) -> _Context:

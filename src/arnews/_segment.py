@@ -1009,9 +1009,9 @@ _NEXT_CUT = re.compile("[ ،]")
 #    its own, and ends before the next such place: integer arithmetic on the
 #    window's codes read as one big integer marks both at once.
 # 4. A table of every offset in the window, as a byte of its low seven bits
-#    and a byte of the rest, is overlaid with 0xFF wherever nothing is
-#    marked; `bytes.translate` deletes those bytes, and what is left are the
-#    marked offsets, in order, ready for the array.
+#    and a byte of the rest, gets bit 7 set wherever nothing is marked;
+#    `bytes.translate` deletes those bytes, and what is left are the marked
+#    offsets, in order, ready for the array.
 #
 # A window with many such parts (Latin text) goes to the token pattern
 # instead, so the scan never costs much more than the pattern alone.
@@ -1193,7 +1193,7 @@ def _paint_hard_parts(text: str, start: int, classes: bytearray, open_end: bool)
 
 # What bytes.translate deletes: every byte with bit 7 set.
 _HIGH_BYTES = bytes(range(0x80, 0x100))
-# Two entries (an end and a start) per offset of the largest window.
+# Room for two bounds (a start and an end) per offset of the largest window.
 _MAX_ENTRIES = 2 * (_WINDOW + 1)
 _LOW_SEVEN = int.from_bytes(b"\x7f\x00\x00\x00" * _MAX_ENTRIES, "little")
 _HIGH_SEVEN = int.from_bytes(b"\x80\x3f\x00\x00" * _MAX_ENTRIES, "little")

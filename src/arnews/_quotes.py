@@ -556,9 +556,7 @@ def _pair_marks(text: str) -> list[_Marks]:
         position = index
         mark = found.group()
         after = found.end()
-        opens_here = _is_boundary_before(text, index, line_start) and _is_word_after(text, after)
-        glued_left = index > line_start and not text[index - 1].isspace()
-        closes_here = glued_left or not _is_word_after(text, after)
+        # Whether a mark opens or closes here is read only for the kinds of mark that ask.
         if mark == tables.doubled_open:
             doubled.append(index)
         elif mark == tables.doubled_close:
@@ -568,6 +566,7 @@ def _pair_marks(text: str) -> list[_Marks]:
         elif mark in tables.openers:
             paired.append((index, tables.openers[mark]))
         elif mark in tables.closers:
+            opens_here = _is_boundary_before(text, index, line_start) and _is_word_after(text, after)
             if paired and not opens_here:
                 opened, _ = paired.pop()
                 pairs.append(_Marks(opened, opened + 1, index, after, closed=True))
@@ -576,15 +575,16 @@ def _pair_marks(text: str) -> list[_Marks]:
                 paired.append((index, mark))
         elif mark in tables.symmetric:
             if symmetric is None:
-                if opens_here or _is_boundary_before(text, index, line_start):
+                if _is_boundary_before(text, index, line_start):  # as any mark that opens here
                     symmetric = index
-            elif closes_here:
+            elif (index > line_start and not text[index - 1].isspace()) or not _is_word_after(text, after):
+                # Glued to the word before it, or not before a word: it closes.
                 pairs.append(_Marks(symmetric, symmetric + 1, index, after, closed=True))
                 symmetric = None
             else:
                 symmetric = index
         elif single is None:
-            if opens_here:
+            if _is_boundary_before(text, index, line_start) and _is_word_after(text, after):
                 single = index
         elif index > line_start and text[index - 1].isalnum() and not _is_word_after(text, after):
             pairs.append(_Marks(single, single + 1, index, after, closed=True))

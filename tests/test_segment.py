@@ -314,9 +314,17 @@ _CLASS_SCAN_TEXT = (
 
 @given(_CLASS_SCAN_TEXT | web_text | news_like)
 def test_class_scan_splits_as_the_token_pattern(text: str) -> None:
+    # It also keeps the kind code of every token's first character, which
+    # must give the kinds a match in place gives.
+    from arnews._segment import _token_kind
+
     with pytest.MonkeyPatch.context() as monkeypatch:
         _class_scan_everywhere(monkeypatch)
-        assert tokens(text).spans() == _pattern_spans(text)
+        found = tokens(text)
+        assert found.spans() == _pattern_spans(text)
+        expected = [_token_kind(text, start) for start, _ in found.spans()]
+        assert found.kinds() == expected
+        assert [token.kind for token in found] == expected
 
 
 def test_news_text_needs_no_token_pattern_window(monkeypatch: pytest.MonkeyPatch) -> None:

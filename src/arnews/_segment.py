@@ -347,10 +347,22 @@ class TokenList(_SpanList[Token]):
         [('زار', 'word'), ('3', 'number'), ('مدن', 'word'), ('.', 'punctuation')]
     """
 
-    __slots__ = ()
+    __slots__ = ("_first_kinds",)
+
+    _first_kinds: bytes | None
+
+    def __init__(self, text: str, bounds: Sequence[int], first_kinds: bytes | None = None) -> None:
+        super().__init__(text, bounds)
+        # When the class scan split the whole text, it also kept the kind code
+        # of every token's first character, a byte per token (see
+        # _settled_kinds); otherwise kinds are looked up from the text.
+        self._first_kinds = first_kinds
 
     def _make(self, index: int, start: int, end: int) -> Token:
-        return Token(Span(start, end), self._text[start:end], _token_kind(self._text, start))
+        codes = self._first_kinds
+        code = _SCAN_UNDECIDED if codes is None else codes[index]
+        kind = _KIND_BY_CODE[code] if code < len(_CODE_OF_KIND) else _token_kind(self._text, start)
+        return Token(Span(start, end), self._text[start:end], kind)
 
     def kinds(self) -> list[TokenKind]:
         """Return the kind of every token, without building the tokens.
@@ -360,6 +372,8 @@ class TokenList(_SpanList[Token]):
             >>> tokens("#قمة_الرياض 2025").kinds()
             [<TokenKind.HASHTAG: 'hashtag'>, <TokenKind.NUMBER: 'number'>]
         """
+        if self._first_kinds is not None:
+            return _settled_kinds(self._text, self._bounds, self._first_kinds)
         return _kinds_at(self._text, self._bounds)
 
 
@@ -789,6 +803,16 @@ def _kinds_at(text: str, bounds: Sequence[int]) -> list[TokenKind]:
     found = bytes(map(encoded.__getitem__, starts)).translate(
         _first_byte_kinds(digits_settle="@" not in text)
     )
+    return _decide_kinds(text, bounds, found)
+
+
+def _settled_kinds(text: str, bounds: Sequence[int], first_kinds: bytes) -> list[TokenKind]:
+    """The kinds of the tokens at ``bounds``, from the kind codes the class scan kept (a byte per token)."""
+    return _decide_kinds(text, bounds, first_kinds.translate(_SCAN_KINDS[int("@" not in text)]))
+
+
+def _decide_kinds(text: str, bounds: Sequence[int], found: bytes) -> list[TokenKind]:
+    """Kind codes (a byte per token, _UNDECIDED where the first character settles nothing) -> kinds."""
     # itemgetter looks every code up in C; with one key it returns the item itself.
     kinds = (
         list(operator.itemgetter(*found)(_KIND_BY_CODE))
@@ -797,7 +821,7 @@ def _kinds_at(text: str, bounds: Sequence[int]) -> list[TokenKind]:
     )
     index = found.find(_UNDECIDED)
     while index >= 0:
-        kinds[index] = _decided_kind(text, starts[index], bounds[2 * index + 1])
+        kinds[index] = _decided_kind(text, bounds[2 * index], bounds[2 * index + 1])
         index = found.find(_UNDECIDED, index + 1)
     return kinds
 
@@ -845,7 +869,19 @@ def _decided_kind(text: str, start: int, end: int) -> TokenKind:
 
 # Kind codes: a byte per token, _UNDECIDED until worked out.
 _UNDECIDED = 255
+# The class scan's kind codes stay below 0x80 (it deletes bytes with bit 7):
+# the kind codes, and these two for a first character that settles nothing.
+_SCAN_UNDECIDED = 0x7F
+_SCAN_DIGIT = 0x7E
+"""An ASCII digit: a number, unless the text holds an ``@`` (``1@x.org``)."""
 _CODE_OF_KIND = {kind: code for code, kind in enumerate(TokenKind)}
+# bytes.translate tables from the class scan's codes to kind codes: ASCII
+# digits stay undecided (the text holds an `@`) or settle as numbers (it
+# does not).
+_SCAN_KINDS = tuple(
+    bytes(range(_SCAN_DIGIT)) + bytes([digit, _UNDECIDED]) + bytes([_UNDECIDED]) * 128
+    for digit in (_UNDECIDED, _CODE_OF_KIND[TokenKind.NUMBER])
+)
 # Indexed by every byte value; the undecided ones are replaced before use.
 _KIND_BY_CODE: tuple[TokenKind, ...] = tuple(TokenKind) + (TokenKind.SYMBOL,) * (256 - len(TokenKind))
 
@@ -908,19 +944,31 @@ def tokens(text: str) -> TokenList:
     bounds = _new_bounds(text)
     pattern = _token_split()
     fast = _class_scan_fits(text)
+    # The class scan also keeps the kind code of every token's first
+    # character, as long as it scans every window.
+    first_kinds: bytearray | None = bytearray() if fast else None
     size, start = len(text), 0
     while start < size:
         end = min(start + _WINDOW, size)
         if end < size:
             cut = max(text.rfind(" ", start, end), text.rfind("،", start, end))
             if cut < start:
-                start = _scan_unbroken(pattern, text, start, end, bounds, classes=fast)
+                # No space or `،` to cut at: the class scan may still cut after
+                # a bracket or a quote mark (see _LAST_MARK).
+                found = _LAST_MARK.match(text, start, end) if fast else None
+                if found is not None and _scan_classes(
+                    text, start, found.end(), bounds, first_kinds, open_end=True
+                ):
+                    start = found.end()
+                else:
+                    start, first_kinds = _stream_tokens(pattern, text, start, end, bounds), None
                 continue
             end = cut + 1
-        if not (fast and _scan_classes(text, start, end, bounds)):
+        if not (fast and _scan_classes(text, start, end, bounds, first_kinds)):
             _scan_regex(pattern, text, start, end, bounds)
+            first_kinds = None
         start = end
-    return TokenList(text, bounds)
+    return TokenList(text, bounds, None if first_kinds is None else bytes(first_kinds))
 
 
 # Tokens are scanned in windows of at most this many characters, cut after a
@@ -950,25 +998,11 @@ def _scan_regex(pattern: re.Pattern[str], text: str, start: int, end: int, bound
     bounds.pop()
 
 
-def _scan_unbroken(
-    pattern: re.Pattern[str], text: str, start: int, window: int, bounds: array[int], *, classes: bool
-) -> int:
-    """Scan from ``start`` when no space or ``،`` cuts the window; return where to resume.
-
-    The class scan may still cut the window after a bracket or a quote mark
-    (a wall of ``(`` or ``"``), if the part that ends there holds nothing
-    only the token pattern can split: those marks are tokens of their own
-    and no URL, e-mail, number or word can cross them.
-    """
-    if classes:
-        found = _LAST_MARK.match(text, start, window)
-        if found is not None and _scan_classes(text, start, found.end(), bounds, open_end=True):
-            return found.end()
-    return _stream_tokens(pattern, text, start, window, bounds)
-
-
-# The last bracket or quote mark of a window: matched at its start (never
-# searched, which would retry from every offset), found by backtracking from its end.
+# The last bracket or quote mark of a window: those marks are tokens of their
+# own and no URL, e-mail, number or word crosses them, unless the part before
+# holds something only the token pattern can split (the class scan checks).
+# Matched at the window's start (never searched, which would retry from every
+# offset), found by backtracking from its end.
 _LAST_MARK = re.compile('(?s:.*)[(){}\\[\\]«»"“”‘<>؛]')
 
 
@@ -1053,6 +1087,8 @@ class _ClassTables(NamedTuple):
     """Translate table: class code -> 0 (a gap), 0x0F (a run) or 0x1F (a token of its own)."""
     digit_mark_digit: re.Pattern[bytes]
     """In class codes: a mark between two digits, maybe a number separator (``3.5`` ``1,000``)."""
+    first_kinds: bytes
+    """Translate table: a byte of the codec -> the kind code a token starting with its character gets."""
 
 
 def _class_code(char: str) -> int:
@@ -1091,7 +1127,16 @@ def _class_tables() -> _ClassTables:
         codes=bytes(map(_class_code, chars)),
         marks=bytes(marks),
         digit_mark_digit=re.compile(bytes([_DIGIT, ord("["), _TERMINATOR, _OWN, ord("]"), _DIGIT])),
+        first_kinds=bytes(map(_scan_kind_code, chars)),
     )
+
+
+def _scan_kind_code(char: str) -> int:
+    """The class scan's kind code for a token that starts with ``char`` (``?`` stands for any other)."""
+    if "0" <= char <= "9":
+        return _SCAN_DIGIT
+    kind = _kind_of_first_char(char)
+    return _SCAN_UNDECIDED if kind is None or char == "?" else _CODE_OF_KIND[kind]
 
 
 def _class_scan_fits(text: str) -> bool:
@@ -1112,18 +1157,29 @@ _PATTERN_SHARE = 2
 _CLASS_SCAN_MIN = 256
 
 
-def _scan_classes(text: str, start: int, end: int, bounds: array[int], *, open_end: bool = False) -> bool:
+def _scan_classes(
+    text: str,
+    start: int,
+    end: int,
+    bounds: array[int],
+    first_kinds: bytearray | None,
+    *,
+    open_end: bool = False,
+) -> bool:
     """Append the offsets of the tokens of the window ``text[start:end]``; False when the pattern should.
 
     ``start`` is 0 or follows a space, ``،``, a bracket or a quote mark, and
     ``end`` is the end of the text or follows a space or ``،``: no token
     crosses either. With ``open_end``, ``end`` follows a bracket or a quote
     mark instead, which no token crosses unless the part before it holds
-    something only the pattern can split: then the scan gives up.
+    something only the pattern can split: then the scan gives up. Unless
+    ``first_kinds`` is None, the kind code of every token's first character
+    is appended to it.
     """
     tables = _class_tables()
     size = end - start
-    classes = bytearray(tables.encode(text[start:end]).translate(tables.codes))
+    encoded = tables.encode(text[start:end])
+    classes = bytearray(encoded.translate(tables.codes))
     if classes.count(_HARD) * _MOST_HARD > size or not _paint_hard_parts(text, start, classes, open_end):
         return False
     width = 1 << size.bit_length()  # room for the offsets 0 .. size
@@ -1140,11 +1196,17 @@ def _scan_classes(text: str, start: int, end: int, bounds: array[int], *, open_e
     # (below 0x80), is what bytes.translate deletes.
     low, high = _offset_digits(width)
     high_bits = _filled(width, 0x80)
-    digits: list[bytes] = []
-    for marked in (marks & changed, (marks << 8) & changed):
-        unmarked = (high_bits - marked) & high_bits
-        digits.append((unmarked | low).to_bytes(width, "little").translate(None, _HIGH_BYTES))
-        digits.append((unmarked | high).to_bytes(width, "little").translate(None, _HIGH_BYTES))
+    unmarked = [(high_bits - marked) & high_bits for marked in (marks & changed, (marks << 8) & changed)]
+    digits = [
+        (flags | digit).to_bytes(width, "little").translate(None, _HIGH_BYTES)
+        for flags in unmarked
+        for digit in (low, high)
+    ]
+    if first_kinds is not None:
+        # The same deletion over the kind codes of the characters keeps those
+        # of the tokens' first characters.
+        kind_codes = int.from_bytes(encoded.translate(tables.first_kinds), "little")
+        first_kinds += (unmarked[0] | kind_codes).to_bytes(width, "little").translate(None, _HIGH_BYTES)
     count = len(digits[0])
     # [start0, end0, start1, end1, ...], four bytes each: low digit, high digit, 0, 0.
     wide = bytearray(8 * count)

@@ -334,11 +334,12 @@ class ParagraphList(_SpanList[Paragraph]):
 class TokenList(_SpanList[Token]):
     """The tokens of a text, in order: an immutable ``Sequence[Token]``.
 
-    Returned by :func:`arnews.tokens`. The scan stores only offsets; a
-    token's :class:`~arnews.TokenKind` is worked out from its first
-    character (and, for a Latin letter, a digit, ``@`` or ``#``, from a
-    match in place) when the :class:`~arnews.Token` is built, or for all
-    tokens at once by ``kinds()``, which builds no ``Token``.
+    Returned by :func:`arnews.tokens`. The scan stores offsets and, on most
+    texts, a byte per token for its first character; a token's
+    :class:`~arnews.TokenKind` is worked out from that character (and, for
+    a Latin letter, a digit, ``@`` or ``#``, from a match in place) when the
+    :class:`~arnews.Token` is built, or for all tokens at once by
+    ``kinds()``, which builds no ``Token``.
 
     Example:
         >>> from arnews import tokens

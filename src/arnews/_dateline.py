@@ -85,6 +85,8 @@ _FIVE_WORDS = re.compile(
 _BLANKS = re.compile(f"[{_SPACES}{_INVISIBLE}]+")
 _SENTENCE_END = re.compile(r"(?<![.])[.!?؟](?![.])(?:\s|$)")
 _DIGIT = re.compile(r"\d")
+# What str.strip() keeps: \s and str.isspace() agree on every character.
+_NON_SPACE = re.compile(r"\S")
 _IN: Final = "في"
 _COMMA: Final = "،,"
 _AGENCY_KIND: Final = "agency"
@@ -203,8 +205,10 @@ class _Tables:
     # The most characters other than spaces any key spans: a match attempt
     # never reads further than that (plus one character of lookahead).
     longest: int
-    # Punctuation a credit line may hold around its names.
+    # Punctuation a credit line may hold around its names, and a pattern for
+    # the first character that is none of it.
     punctuation: frozenset[str]
+    not_punctuation: re.Pattern[str]
     # Whether some credit or opener key starts with such punctuation (then a
     # credit line cannot be told by its first word alone).
     keys_open_with_punctuation: bool
@@ -256,6 +260,7 @@ def _tables() -> _Tables:
         date_probe=Lexicon([(surface, True) for surface in date_words()]),
         longest=max(len(key.replace(" ", "")) for key in keys),
         punctuation=punctuation,
+        not_punctuation=re.compile(f"[^{''.join(map(re.escape, sorted(punctuation)))}]"),
         keys_open_with_punctuation=any(key[:1] in punctuation for key in credit_keys),
     )
 
@@ -1138,13 +1143,10 @@ def find_credit(text: str) -> Credit | None:
     """
     require_str(text)
     tail_start = max(0, len(text) - _TAIL_CHARS)
-    tail = text[tail_start:]
-    if not tail.strip():
-        return None
     tables = _tables()
-    lines = _lines(tail, len(tail), skip_bullet=False)[-_TAIL_LINES:]
-    for start, end in reversed([(tail_start + s, tail_start + e) for s, e in lines]):
-        if not _may_be_credit_line(text, start, end, tables):
+    lines = _last_lines(text, tail_start, _TAIL_LINES)
+    for (start, end), candidate in zip(lines, _may_be_credit_lines(text, lines, tables), strict=True):
+        if not candidate:
             continue
         # Keys never cross a line break, so the line's own shadow finds what
         # the whole tail's would.
@@ -1163,23 +1165,70 @@ def find_credit(text: str) -> Credit | None:
     return None
 
 
-def _may_be_credit_line(text: str, start: int, end: int, tables: _Tables) -> bool:
+def _last_lines(text: str, start: int, count: int) -> list[tuple[int, int]]:
+    """The last ``count`` non-blank lines of ``text[start:]``, last first, as :func:`_lines` cuts them.
+
+    Read backwards from the end, so the lines before them are never looked at.
+    """
+    out: list[tuple[int, int]] = []
+    stop = len(text)
+    while len(out) < count:
+        newline = text.rfind("\n", start, stop)
+        first = start if newline < 0 else newline + 1
+        while first < stop and (text[first] in _SPACES or text[first] in _INVISIBLE):
+            first += 1
+        if _NON_SPACE.search(text, first, stop) is not None:  # as text[first:stop].strip()
+            out.append((first, stop))
+        if newline < 0:
+            break
+        stop = newline
+    return out
+
+
+def _may_be_credit_lines(text: str, lines: list[tuple[int, int]], tables: _Tables) -> list[bool]:
     """A cheap test every credit line passes (see :func:`_credit_line`), most body lines fail.
 
     A credit line either ends in a closing bracket or quote (a photo credit)
     or has a credited name or an opener (``المصدر``) as its first word, after
-    punctuation only.
+    punctuation only. The first words of all the lines are shadowed in one
+    call: the matching profile maps each character on its own, so the
+    shadow of the joined words is the join of their shadows.
     """
-    line = text[start:end].rstrip()
-    if not line or line[-1] in _PHOTO_CLOSERS or tables.keys_open_with_punctuation:
-        return True
-    first = next((i for i, char in enumerate(line) if char not in tables.punctuation), len(line))
-    window = line[first : first + _GROWTH * tables.longest]
-    al = _shadow(window)
-    # An attempt with more than `longest` characters ahead never reads past the window.
-    if len(window) < len(line) - first and _stable_limit(al.text, tables.longest) == 0:
-        al = _shadow(line[first:])
-    return bool(tables.credit_sources.pattern.match(al.text) or tables.openers.pattern.match(al.text))
+    out: list[bool | None] = []
+    windows: list[tuple[str, int, int]] = []
+    for start, end in lines:
+        stop = end  # as len(line.rstrip()), without copying the line
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        if stop == start or text[stop - 1] in _PHOTO_CLOSERS or tables.keys_open_with_punctuation:
+            out.append(True)
+            continue
+        found = tables.not_punctuation.search(text, start, stop)
+        first = found.start() if found is not None else stop
+        out.append(None)
+        windows.append((text[first : min(stop, first + 2 * tables.longest)], first, stop))
+    if not windows:
+        return [bool(verdict) for verdict in out]
+    shadows = normalize("\n".join(window for window, _, _ in windows), _matching()).split("\n")
+    if len(shadows) != len(windows):  # never with the matching profile, which keeps line breaks
+        shadows = [normalize(window, _matching()) for window, _, _ in windows]
+    answers = iter(zip(windows, shadows, strict=True))
+    verdicts: list[bool] = []
+    for verdict in out:
+        if verdict is not None:
+            verdicts.append(verdict)
+            continue
+        (window, first, stop), shadow_text = next(answers)
+        # An attempt with more than `longest` characters other than spaces
+        # ahead never reads past the window; with fewer, the rest is shadowed.
+        if len(window) < stop - first and len(shadow_text) - shadow_text.count(" ") <= tables.longest:
+            shadow_text = normalize(text[first:stop], _matching())
+        verdicts.append(
+            bool(
+                tables.credit_sources.pattern.match(shadow_text) or tables.openers.pattern.match(shadow_text)
+            )
+        )
+    return verdicts
 
 
 def _credit_line(

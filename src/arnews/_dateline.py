@@ -240,12 +240,13 @@ def _tables() -> _Tables:
     brackets = {pair[0]: pair[1] for pair in dateline["brackets"]["pairs"]}
     openers = [(word, True) for word in dateline["credit_lines"]["openers"]]
     surfaces = [form for form, _ in entries + word_entries + credit_entries + places + words + openers]
-    scanned = surfaces + date_words(openers_only=False)
-    keys = {fold(surface) for surface in scanned} | {fold(surface).casefold() for surface in scanned}
+    # Each surface folded once (folding is most of the cost of loading besides compiling).
+    folded = {surface: fold(surface) for surface in surfaces + date_words(openers_only=False)}
+    keys = set(folded.values()) | {key.casefold() for key in folded.values()}
     surfaces += date_words()
     separators = dateline["separators"]["chars"]
     punctuation = frozenset(separators) | frozenset('()«»"“”*[]. ') | frozenset(_SPACES)
-    credit_keys = {fold(form) for form, _ in entries + credit_entries + word_entries + openers}
+    credit_keys = {folded[form] for form, _ in entries + credit_entries + word_entries + openers}
     return _Tables(
         sources=Lexicon(entries + word_entries, ignore_case=True),
         credit_sources=Lexicon(entries + credit_entries + word_entries, ignore_case=True),
@@ -398,12 +399,13 @@ def _plain_line(text: str, start: int, end: int, tables: _Tables, *, reach: int,
 def _length_changers() -> re.Pattern[str]:
     """The characters the matching profile removes or turns into several (from its step tables)."""
     config = _matching()
-    changers = {
-        chr(code)
-        for name in config.enabled_steps()
-        for code in NORMALIZATION_STEPS[name].table
-        if len(normalize(chr(code), config)) != 1
-    }
+    chars = sorted({chr(code) for name in config.enabled_steps() for code in NORMALIZATION_STEPS[name].table})
+    # One call for all of them: the profile maps each character on its own,
+    # so the shadow of the joined characters is the join of their shadows.
+    shadows = normalize("\n".join(chars), config).split("\n")
+    if len(shadows) != len(chars):  # a character that became a line break
+        shadows = [normalize(char, config) for char in chars]
+    changers = {char for char, shadow in zip(chars, shadows, strict=True) if len(shadow) != 1}
     return re.compile(f"[{''.join(map(re.escape, sorted(changers)))}]" if changers else "(?!)")
 
 

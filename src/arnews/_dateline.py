@@ -989,7 +989,7 @@ def find_dateline(text: str) -> Dateline | None:
     """
     require_str(text)
     head_end = min(len(text), _HEAD_CHARS)
-    if not text[:head_end].strip():
+    if _NON_SPACE.search(text, 0, head_end) is None:  # as not text[:head_end].strip()
         return None
     tables = _tables()
     lines = _lines(text, head_end)[: _MAX_LINES + 2]
@@ -1028,7 +1028,7 @@ def _lines(text: str, end: int, *, skip_bullet: bool = True) -> list[tuple[int, 
         # dash that opens a list item marks the line as no dateline at all.
         if skip_bullet and start < stop and text[start] in "*•·▪►":
             start += 1
-        if text[start:stop].strip():
+        if _NON_SPACE.search(text, start, stop) is not None:  # as text[start:stop].strip()
             out.append((start, stop))
         pos = stop + 1
     return out

@@ -263,3 +263,37 @@ def test_never_raises_and_spans_slice(text: str) -> None:
     credit = find_credit(text)
     if credit is not None:
         assert credit.span.slice(text) == credit.text
+
+
+def test_the_line_shortcuts_rest_on_a_per_character_profile() -> None:
+    # The dateline reader takes a window's offsets as they are when no
+    # character in it changes length, skips widen there, and shadows several
+    # stretches in one call; all three need the matching profile to map each
+    # character on its own and to drop every character widen takes in.
+    from arnews._dateline import _length_changers, _matching
+    from arnews._normalize import normalize
+
+    widened = ["\u0640", *map(chr, range(0x064B, 0x0660)), "\u0670"]
+    assert all(_length_changers().fullmatch(char) for char in widened)
+    parts = ["الـقـاهـرة", "ﻻ بأس", "إلى ٣ يوليو\u200f", "CNN «واس»", ""]
+    joined = normalize("\n".join(parts), _matching())
+    assert joined.split("\n") == [normalize(part, _matching()) for part in parts]
+
+
+def test_a_dateline_with_tatweel_keeps_its_original_offsets() -> None:
+    text = f"{TITLE}\nالـقـاهـرة - رويترز: {BODY}"
+    found = find_dateline(text)
+    assert found is not None
+    assert (found.text, found.location) == ("الـقـاهـرة - رويترز:", "الـقـاهـرة")
+    assert found.agency is not None
+    assert found.agency.name == "Reuters"
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [("\nرويترز\n \u200f\n", "رويترز"), ("\n\u200f  (رويترز) \n\n", "(رويترز)")],
+)
+def test_a_credit_line_before_blank_and_invisible_lines(tail: str, expected: str) -> None:
+    found = find_credit(BODY + tail)
+    assert found is not None
+    assert found.text == expected

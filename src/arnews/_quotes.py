@@ -24,7 +24,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import attrs
 
@@ -495,8 +495,7 @@ def _word_edge_after(text: str, index: int) -> int:
 # Quote marks, paired with one stack per kind of mark in one pass.
 
 
-@attrs.frozen
-class _Marks:
+class _Marks(NamedTuple):
     """A pair of quote marks (or an opener left open to the end of its line).
 
     Offsets are in the shadow: ``open_at`` is the opening mark, ``start`` and
@@ -608,8 +607,7 @@ class _Kind:
     MARKS = "marks"
 
 
-@attrs.frozen
-class _Frame:
+class _Frame(NamedTuple):
     """A cue and what it introduces.
 
     Attributes:
@@ -883,8 +881,7 @@ def _trim_start(text: str, start: int, end: int) -> int:
 # Putting it together.
 
 
-@attrs.frozen
-class _Found:
+class _Found(NamedTuple):
     """A quote in shadow offsets, before it is mapped back to the original."""
 
     kind: QuoteKind

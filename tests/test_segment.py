@@ -357,9 +357,22 @@ def test_news_text_needs_no_token_pattern_window(monkeypatch: pytest.MonkeyPatch
     ],
 )
 def test_walls_without_spaces_split_as_the_pattern(text: str) -> None:
-    # No space or `،` to cut at: the class scan cuts after a bracket or a
-    # quote mark, unless the part before it needs the pattern.
+    # No space or `،` to cut at: the pattern reads the run in pieces (or
+    # streams it, when a URL or e-mail could make it read far ahead).
     assert tokens(text).spans() == _pattern_spans(text)
+
+
+@pytest.mark.parametrize("piece", [9, 10, 17])
+def test_runs_read_in_pieces_split_as_the_pattern(piece: int) -> None:
+    # Pieces far shorter than the tokens and the read-ahead: every piece
+    # boundary falls inside a token, a number or a URL attempt.
+    from arnews import _segment
+
+    text = ("ab@c,d12,34,5#وسم_@من(«x»)؟!--__1/2😀👍🏽" * 40 + "a" * 50) * 3
+    assert _segment._FAR_READER.search(text) is None
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(_segment, "_PIECE", piece)
+        assert tokens(text).spans() == _pattern_spans(text)
 
 
 def test_latin_text_goes_to_the_token_pattern_and_stays_exact() -> None:

@@ -16,6 +16,7 @@ abbreviations, era markers and line-continuation words live in
 from __future__ import annotations
 
 import abc
+import bisect
 import codecs
 import enum
 import functools
@@ -350,9 +351,11 @@ class TokenList(_SpanList[Token]):
 
     __slots__ = ("_first_kinds",)
 
-    _first_kinds: bytes | None
+    _first_kinds: bytes | bytearray | None
 
-    def __init__(self, text: str, bounds: Sequence[int], first_kinds: bytes | None = None) -> None:
+    def __init__(
+        self, text: str, bounds: Sequence[int], first_kinds: bytes | bytearray | None = None
+    ) -> None:
         super().__init__(text, bounds)
         # When the class scan split the whole text, it also kept the kind code
         # of every token's first character, a byte per token (see
@@ -807,12 +810,12 @@ def _kinds_at(text: str, bounds: Sequence[int]) -> list[TokenKind]:
     return _decide_kinds(text, bounds, found)
 
 
-def _settled_kinds(text: str, bounds: Sequence[int], first_kinds: bytes) -> list[TokenKind]:
+def _settled_kinds(text: str, bounds: Sequence[int], first_kinds: bytes | bytearray) -> list[TokenKind]:
     """The kinds of the tokens at ``bounds``, from the kind codes the class scan kept (a byte per token)."""
     return _decide_kinds(text, bounds, first_kinds.translate(_SCAN_KINDS[int("@" not in text)]))
 
 
-def _decide_kinds(text: str, bounds: Sequence[int], found: bytes) -> list[TokenKind]:
+def _decide_kinds(text: str, bounds: Sequence[int], found: bytes | bytearray) -> list[TokenKind]:
     """Kind codes (a byte per token, _UNDECIDED where the first character settles nothing) -> kinds."""
     # itemgetter looks every code up in C; with one key it returns the item itself.
     kinds = (
@@ -954,22 +957,14 @@ def tokens(text: str) -> TokenList:
         if end < size:
             cut = max(text.rfind(" ", start, end), text.rfind("،", start, end))
             if cut < start:
-                # No space or `،` to cut at: the class scan may still cut after
-                # a bracket or a quote mark (see _LAST_MARK).
-                found = _LAST_MARK.match(text, start, end) if fast else None
-                if found is not None and _scan_classes(
-                    text, start, found.end(), bounds, first_kinds, open_end=True
-                ):
-                    start = found.end()
-                else:
-                    start, first_kinds = _stream_tokens(pattern, text, start, end, bounds), None
+                start, first_kinds = _stream_tokens(pattern, text, start, end, bounds), None
                 continue
             end = cut + 1
         if not (fast and _scan_classes(text, start, end, bounds, first_kinds)):
             _scan_regex(pattern, text, start, end, bounds)
             first_kinds = None
         start = end
-    return TokenList(text, bounds, None if first_kinds is None else bytes(first_kinds))
+    return TokenList(text, bounds, first_kinds)
 
 
 # Tokens are scanned in windows of at most this many characters, cut after a
@@ -999,29 +994,72 @@ def _scan_regex(pattern: re.Pattern[str], text: str, start: int, end: int, bound
     bounds.pop()
 
 
-# The last bracket or quote mark of a window: those marks are tokens of their
-# own and no URL, e-mail, number or word crosses them, unless the part before
-# holds something only the token pattern can split (the class scan checks).
-# Matched at the window's start (never searched, which would retry from every
-# offset), found by backtracking from its end.
-_LAST_MARK = re.compile('(?s:.*)[(){}\\[\\]«»"“”‘<>؛]')
-
-
 def _stream_tokens(pattern: re.Pattern[str], text: str, start: int, window: int, bounds: array[int]) -> int:
     """Scan from ``start`` when no space or ``،`` cuts the next window; return where to resume.
 
     A run without spaces (one huge token, a wall of punctuation, words glued
     together) is scanned up to the next space or ``،`` (or the end of the
-    text), streaming the match offsets into ``bounds`` in C instead of
-    holding a list of every token.
+    text), never holding a list of every token: in pieces when nothing in
+    the run makes the pattern read far ahead, else streaming the match
+    offsets into ``bounds`` in C.
     """
     found = _NEXT_CUT.search(text, window)
     stop = len(text) if found is None else found.end()
-    bounds.extend(itertools.chain.from_iterable(map(re.Match.span, pattern.finditer(text, start, stop))))
+    if _FAR_READER.search(text, start, stop) is None:
+        _scan_pieces(text, start, stop, bounds)
+    else:
+        bounds.extend(itertools.chain.from_iterable(map(re.Match.span, pattern.finditer(text, start, stop))))
     return stop
 
 
 _NEXT_CUT = re.compile("[ ،]")
+# Only a URL or an e-mail address (which need `:` or `.`) and a run of
+# joiners make the token pattern read far past the token it finds, to
+# backtrack; without them it reads at most _READ_AHEAD characters past it.
+_FAR_READER = re.compile("[.:\u200c\u200d]")
+_READ_AHEAD = 8
+_PIECE = 1024
+
+
+def _scan_pieces(text: str, start: int, stop: int, bounds: array[int]) -> None:
+    """Append the offsets of the tokens of ``text[start:stop]``, a run the pattern never reads far ahead in.
+
+    ``findall`` over a piece of the run (ending short of ``stop``) returns
+    every token and the gap before it as strings, whose running length sum
+    is the offsets, with no match object per token. A token that ends within
+    _READ_AHEAD characters of the piece's end may have been cut short by it:
+    the next piece starts again after the last token that ends before.
+    """
+    findall, search = _token_pairs().findall, _token_split().search
+    position = start
+    while position < stop:
+        end = min(position + _PIECE, stop)
+        offsets = list(
+            itertools.accumulate(
+                map(len, itertools.chain.from_iterable(findall(text, position, end))), initial=position
+            )
+        )
+        if end == stop:
+            bounds.extend(offsets[1:])
+            return
+        # offsets is [position, start0, end0, start1, end1, ...]: with i of
+        # its entries at most the limit, the first (i - 1) // 2 tokens end by it.
+        kept = (bisect.bisect_right(offsets, end - _READ_AHEAD) - 1) // 2
+        if kept:
+            bounds.extend(offsets[1 : 2 * kept + 1])
+            position = offsets[2 * kept]
+            continue
+        found = search(text, position, stop)  # one token longer than a piece
+        if found is None:
+            return
+        bounds.extend(found.span())
+        position = found.end()
+
+
+@functools.cache
+def _token_pairs() -> re.Pattern[str]:
+    """The gap before a token and the token, as two groups."""
+    return re.compile(f"([^{_char_classes().visible}]*+)({_token_pattern(named=False)})")
 
 
 # ---------------------------------------------------------------------------
@@ -1158,30 +1196,19 @@ _PATTERN_SHARE = 2
 _CLASS_SCAN_MIN = 256
 
 
-def _scan_classes(
-    text: str,
-    start: int,
-    end: int,
-    bounds: array[int],
-    first_kinds: bytearray | None,
-    *,
-    open_end: bool = False,
-) -> bool:
+def _scan_classes(text: str, start: int, end: int, bounds: array[int], first_kinds: bytearray | None) -> bool:
     """Append the offsets of the tokens of the window ``text[start:end]``; False when the pattern should.
 
-    ``start`` is 0 or follows a space, ``،``, a bracket or a quote mark, and
-    ``end`` is the end of the text or follows a space or ``،``: no token
-    crosses either. With ``open_end``, ``end`` follows a bracket or a quote
-    mark instead, which no token crosses unless the part before it holds
-    something only the pattern can split: then the scan gives up. Unless
-    ``first_kinds`` is None, the kind code of every token's first character
-    is appended to it.
+    ``start`` is 0 or follows a space or ``،``, and ``end`` is the end of
+    the text or follows one: no token crosses either. Unless ``first_kinds``
+    is None, the kind code of every token's first character is appended to
+    it.
     """
     tables = _class_tables()
     size = end - start
     encoded = tables.encode(text[start:end])
     classes = bytearray(encoded.translate(tables.codes))
-    if classes.count(_HARD) * _MOST_HARD > size or not _paint_hard_parts(text, start, classes, open_end):
+    if classes.count(_HARD) * _MOST_HARD > size or not _paint_hard_parts(text, start, classes):
         return False
     width = 1 << size.bit_length()  # room for the offsets 0 .. size
     codes = int.from_bytes(classes, "little")
@@ -1219,13 +1246,13 @@ def _scan_classes(
     return True
 
 
-def _paint_hard_parts(text: str, start: int, classes: bytearray, open_end: bool) -> bool:
+def _paint_hard_parts(text: str, start: int, classes: bytearray) -> bool:
     """Split the parts of the window that only the token pattern can, and paint their tokens into ``classes``.
 
     A part runs between two whitespace characters (or an edge of the
     window), so the pattern splits it exactly as it would the whole text.
     Returns False when the parts are too many or too long for the scan to
-    pay off, or when ``open_end`` and a part runs to the end of the window.
+    pay off.
     """
     split, search = _token_split().split, _class_tables().digit_mark_digit.search
     size = len(classes)
@@ -1238,8 +1265,6 @@ def _paint_hard_parts(text: str, start: int, classes: bytearray, open_end: bool)
         part_start = classes.rfind(_SPACE, 0, at) + 1
         part_end = classes.find(_SPACE, at)
         if part_end < 0:
-            if open_end:
-                return False
             part_end = size
         spent += part_end - part_start + _PART_COST
         if spent * _PATTERN_SHARE > size:

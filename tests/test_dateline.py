@@ -297,3 +297,13 @@ def test_a_credit_line_before_blank_and_invisible_lines(tail: str, expected: str
     found = find_credit(BODY + tail)
     assert found is not None
     assert found.text == expected
+
+
+def test_a_section_label_between_agency_and_date_stays_in_the_dateline() -> None:
+    text = f"دمشق سانا منوعات الخميس 4-3-2010م {BODY}"
+    found = find_dateline(text)
+    assert found is not None
+    assert found.text == "دمشق سانا منوعات الخميس 4-3-2010م"
+    assert (found.location, found.agency.name if found.agency else None) == ("دمشق", "SANA")
+    assert found.date is not None
+    assert found.date.gregorian == datetime.date(2010, 3, 4)

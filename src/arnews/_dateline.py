@@ -231,6 +231,7 @@ def _tables() -> _Tables:
     for kind, section in (
         (_T_BYLINE, "bylines"),
         (_T_FILLER, "fillers"),
+        (_T_FILLER, "section_labels"),
         (_T_FURNITURE, "page_furniture"),
         (_T_QUALIFIER, "place_qualifiers"),
     ):

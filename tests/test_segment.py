@@ -372,6 +372,7 @@ def test_runs_read_in_pieces_split_as_the_pattern(piece: int) -> None:
     assert _segment._FAR_READER.search(text) is None
     with pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.setattr(_segment, "_PIECE", piece)
+        monkeypatch.setattr(_segment, "_WINDOW", 100)  # no space in a window: read in pieces
         assert tokens(text).spans() == _pattern_spans(text)
 
 

@@ -1018,7 +1018,7 @@ _NEXT_CUT = re.compile("[ ،]")
 # backtrack; without them it reads at most _READ_AHEAD characters past it.
 _FAR_READER = re.compile("[.:\u200c\u200d]")
 _READ_AHEAD = 8
-_PIECE = 1024
+_PIECE = 256
 
 
 def _scan_pieces(text: str, start: int, stop: int, bounds: array[int]) -> None:

@@ -121,3 +121,36 @@ def test_news_like_text_keeps_exact_spans(text: str) -> None:
     article = arnews.parse(text)
     _assert_spans_slice_back(article)
     _assert_sentences_rebuild(article)
+
+
+# --- the sentences an article keeps -------------------------------------------------------
+
+_STORY = "عمان - بترا: قال وزير المياه إن الموسم جيد. وأضاف أن السدود امتلأت. ثم غادر القاعة."
+
+
+def test_parse_keeps_the_lazy_sentence_list_not_copies_of_the_text() -> None:
+    # A tuple of Sentence objects holds a second copy of the article's text
+    # plus three objects per sentence; on text cut into many short sentences
+    # that alone is several times the input's memory (issue 9).
+    article = arnews.parse(_STORY)
+    assert isinstance(article.sentences, arnews.SentenceList)
+    assert article.sentences.text is article.text
+    assert [s.text for s in article.sentences] == [s.text for s in arnews.sentences(_STORY)]
+
+
+def test_an_article_from_its_json_equals_and_hashes_like_the_parsed_one() -> None:
+    parsed = arnews.parse(_STORY)
+    rebuilt = arnews.from_json(arnews.to_json(parsed))
+    assert isinstance(rebuilt.sentences, tuple)
+    assert rebuilt == parsed
+    assert parsed == rebuilt
+    assert hash(rebuilt) == hash(parsed)
+    assert {parsed, rebuilt} == {parsed}
+
+
+def test_sentences_given_as_a_list_become_a_tuple() -> None:
+    sentence = arnews.Sentence(Span(0, 4), "خبر.")
+    article = arnews.Article(text="خبر.", sentences=[sentence])
+    assert article.sentences == (sentence,)
+    assert isinstance(article.sentences, tuple)
+    hash(article)  # a list would make the frozen article unhashable

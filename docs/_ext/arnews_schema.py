@@ -4,7 +4,7 @@ The schema is built at docs build time by walking the attrs classes of
 :mod:`arnews._model`, starting at :class:`~arnews.Article`, and applying the
 same mapping as :mod:`arnews._serialize`: a span is a ``[start, end]`` array,
 an enum its string value, a date an ISO string, an optional field may be
-``null``, a tuple an array. Descriptions come from each class's
+``null``, a tuple or other sequence an array. Descriptions come from each class's
 ``Attributes:`` docstring section. So the page cannot drift from the code.
 Usage in MyST::
 
@@ -21,6 +21,7 @@ checks a value against the schema, for the page's doctest.
 
 from __future__ import annotations
 
+import collections.abc
 import datetime
 import enum
 import json
@@ -95,7 +96,7 @@ def _schema_of(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
         options = [_schema_of(arg, defs) for arg in typing.get_args(hint) if arg is not type(None)]
         nullable = type(None) in typing.get_args(hint)
         return {"anyOf": [*options, {"type": "null"}]} if nullable else {"anyOf": options}
-    if origin is tuple:
+    if origin in (tuple, collections.abc.Sequence):
         return {"type": "array", "items": _schema_of(typing.get_args(hint)[0], defs)}
     if hint is _model.Span:
         return {"$ref": "#/$defs/Span"}

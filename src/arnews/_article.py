@@ -41,7 +41,8 @@ def parse(text: str) -> Article:
         dateline=find_dateline(text),
         credit=find_credit(text),
         paragraphs=tuple(_with_language(paragraph) for paragraph in paragraphs(text)),
-        sentences=tuple(found_sentences),
+        # The lazy list itself: offsets only, no copy of the text per sentence.
+        sentences=found_sentences,
         quotes=tuple(find_quotes(text, found_sentences)),
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -396,6 +397,14 @@ class Quote:
     cue: Cue | None = None
 
 
+def _immutable_sequence(items: Iterable[Sentence]) -> Sequence[Sentence]:
+    """Keep a tuple or a ``SentenceList`` as it is; make anything else (a list, say) a tuple."""
+    # Imported here: arnews._segment builds on this module.
+    from arnews._segment import SentenceList  # noqa: PLC0415
+
+    return items if isinstance(items, tuple | SentenceList) else tuple(items)
+
+
 @attrs.frozen
 class Article:
     """A parsed news article. Build one with :func:`arnews.parse`.
@@ -406,7 +415,12 @@ class Article:
         dateline: The dateline, when the article has one.
         credit: The credit line at the end of the article, when it has one.
         paragraphs: The paragraphs, in order.
-        sentences: The sentences, in order.
+        sentences: The sentences, in order: the lazy
+            :class:`~arnews.SentenceList` that :func:`arnews.parse` keeps
+            (offsets only; each :class:`Sentence` is built when read, so a
+            parsed article holds no second copy of its text), or a tuple
+            when the article was built from sentences (a list is made a
+            tuple). Either compares equal to the other when the sentences are.
         quotes: The quotes, in order of their spans.
 
     Example:
@@ -421,5 +435,5 @@ class Article:
     dateline: Dateline | None = None
     credit: Credit | None = None
     paragraphs: tuple[Paragraph, ...] = ()
-    sentences: tuple[Sentence, ...] = ()
+    sentences: Sequence[Sentence] = attrs.field(default=(), converter=_immutable_sequence)
     quotes: tuple[Quote, ...] = ()

@@ -277,7 +277,9 @@ class _SpanList(Sequence[_T], Generic[_T]):
         return NotImplemented
 
     def __hash__(self) -> int:
-        return hash((type(self).__name__, self._text, tuple(self._bounds)))
+        # As a tuple of the same items hashes: the two compare equal, and an
+        # Article holds either (parse keeps the lazy list, from_dict a tuple).
+        return hash(tuple(self))
 
     def __repr__(self) -> str:
         shown = ", ".join(repr(item) for item in itertools.islice(self, 2))

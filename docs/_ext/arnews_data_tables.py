@@ -73,6 +73,11 @@ def _places() -> Rows:
     return ["Region", "Places"], [[region["name"], "، ".join(region["words"])] for region in places.values()]
 
 
+def _dateline_fillers() -> Rows:
+    table = load_table("dateline")
+    return ["Kind", "Words"], [["section labels", "، ".join(table["section_labels"]["words"])]]
+
+
 def _reporting_verbs() -> Rows:
     lemmas = load_table("reporting_verbs")["lemmas"]
     rows = []
@@ -127,6 +132,7 @@ def _abbreviations() -> Rows:
 
 
 TABLES: dict[str, Callable[[], Rows]] = {
+    "dateline-fillers": _dateline_fillers,
     "gregorian-months": _gregorian_months,
     "hijri-months": _hijri_months,
     "weekdays": _numbered("weekdays", "ISO weekday"),

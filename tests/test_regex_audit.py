@@ -20,7 +20,12 @@ exponential or polynomial time:
 * alternatives under a quantifier that can start with the same character
   (``(?:a|ab)*``, ``(?:\\w|\\d)+``);
 * two unbounded runs in a row, with only optional items between them, that
-  can take the same character (``\\d+\\d+``, ``\\s*,?\\s*``).
+  can take the same character (``\\d+\\d+``, ``\\s*,?\\s*``);
+* a pattern that opens with an unbounded run and then needs something more
+  (``\\s*x``, ``[^"]*"``, ``\\w+\\s+\\w+``): ``search`` and ``finditer`` retry
+  it at every position of a long run, rescanning the run each time
+  (quadratic). An anchor (``\\A``, ``^``, ``\\b``) or a lookbehind in front keeps
+  it to the run's first position.
 
 Atomic groups ``(?>...)`` and possessive quantifiers (``*+``, ``++``) cannot be
 backtracked into, so they are the sanctioned way to keep such a shape.
@@ -259,6 +264,28 @@ def _overlapping_branches(ctx: _Context, seq: Any) -> list[str]:
     return problems
 
 
+# Zero-width items that, in front of a run, stop search() from starting inside it.
+_GUARDS = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
+
+
+def _opening_run(seq: Any) -> Iterator[str]:
+    """A pattern that opens with an unbounded run and then must match more: search retries it everywhere."""
+    items = list(seq)
+    if not items or items[0][0] in _GUARDS:
+        return
+    op, av = items[0]
+    if op == sre.SUBPATTERN:  # (?:...) or a capturing group around the whole opening
+        yield from _opening_run([*av[3], *items[1:]])
+        return
+    if not (_is_repeat(op) and av[1] == sre.MAXREPEAT):
+        return
+    for later_op, later_av in items[1:]:
+        optional = _is_repeat(later_op) and later_av[0] == 0
+        if not optional and later_op not in _GUARDS:
+            yield "opens with an unbounded run and needs more after it: quadratic under search()"
+            return
+
+
 def _hazards(ctx: _Context, seq: Any) -> Iterator[str]:
     for index, (op, av) in enumerate(seq):
         if _is_repeat(op) and av[1] > 1:
@@ -307,7 +334,7 @@ def audit(pattern: str, flags: int = 0) -> list[str]:
         dot_all=bool(flags & re.DOTALL),
         ascii_only=bool(flags & re.ASCII),
     )
-    return sorted(set(_hazards(ctx, tree)))
+    return sorted({*_hazards(ctx, tree), *_opening_run(tree)})
 
 
 # ---------------------------------------------------------------------------
@@ -458,6 +485,11 @@ def test_audit_sees_the_package_patterns() -> None:
         r".*.*=",
         r"(?:x\w+)*",
         r"(?i:(?:Ab|ac)+)",
+        r"\s*x",
+        r"[^\"]*\"",
+        r"\w+\s+\w+",
+        r"(?:\d+)x",
+        r"(?s:.*)x",
     ],
 )
 def test_audit_rejects_backtracking_hazard(pattern: str) -> None:
@@ -467,13 +499,16 @@ def test_audit_rejects_backtracking_hazard(pattern: str) -> None:
 @pytest.mark.parametrize(
     "pattern",
     [
-        r"[^\"]*\"",
-        r"\w+\s+\w+",
+        r"\A[^\"]*\"",
+        r"\b\w+\s+\w+",
+        r"(?<!\s)\s*x",
+        r"\s+",
+        r"[.!?]+[\"»]*",
         r"(?:ab)+",
         r"(?:\d{2})+",
         r"(?:\d{2}[/-]){2}\d{4}",
-        r"(?>a+)+b",
-        r"(?:a++)+b",
+        r"x(?>a+)+b",
+        r"x(?:a++)+b",
         r"(?:ي(?:ناير|ونيو)|فبراير)",
         r"(?<!\w)(?:و)?(?P<key>ق(?:ال|ول))(?!\w)",
         r"[.!?؟…]+[\"»”)]*",

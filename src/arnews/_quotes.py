@@ -331,7 +331,7 @@ def _tables() -> _Tables:
     name_marks = {*marks["symmetric"], *openers, *openers.values()}
     # Spaces, then a mark. After a literal newline rather than (?m)^, which the engine
     # tries at every position: a literal first lets it jump from line to line.
-    opening_mark = f"[^\\S\\n]*[{''.join(re.escape(c) for c in {*chars, doubled_open[0]})}]"
+    opening_mark = f"[^\\S\\n]*[{''.join(re.escape(c) for c in sorted({*chars, doubled_open[0]}))}]"
     complementizers = data["complementizers"]
     labels = data["labels"]
     cue_prefixes = ["و", "ف", "ل"]
@@ -360,7 +360,8 @@ def _tables() -> _Tables:
         doubled_close=doubled_close,
         mark_pattern=mark_pattern,
         line_opening_mark=re.compile(f"\n{opening_mark}"),
-        text_opening_mark=re.compile(opening_mark),
+        # Only ever matched at 0; the anchor says so (and keeps search() from rescanning spaces).
+        text_opening_mark=re.compile(f"\\A{opening_mark}"),
         name_marks=frozenset(name_marks),
         name_mark_pattern=re.compile(f"[{''.join(map(re.escape, sorted(name_marks)))}]"),
         edge_marks=frozenset({*marks["symmetric"], *marks["single"], *openers, *openers.values()}),

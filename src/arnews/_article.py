@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from arnews._dateline import find_credit, find_dateline
 from arnews._language import detect_language
-from arnews._model import Article, Paragraph
+from arnews._model import Article, Paragraph, Span
 from arnews._quotes import find_quotes
 from arnews._segment import paragraphs, sentences
 from arnews._validate import require_str
@@ -40,12 +40,14 @@ def parse(text: str) -> Article:
         language=detect_language(text),
         dateline=find_dateline(text),
         credit=find_credit(text),
-        paragraphs=tuple(_with_language(paragraph) for paragraph in paragraphs(text)),
+        paragraphs=tuple(_paragraph(text, start, end) for start, end in paragraphs(text).spans()),
         # The lazy list itself: offsets only, no copy of the text per sentence.
         sentences=found_sentences,
         quotes=tuple(find_quotes(text, found_sentences)),
     )
 
 
-def _with_language(paragraph: Paragraph) -> Paragraph:
-    return Paragraph(paragraph.span, paragraph.text, detect_language(paragraph.text))
+def _paragraph(text: str, start: int, end: int) -> Paragraph:
+    # From the offsets: a Paragraph from the lazy list would be built only to be rebuilt with its language.
+    body = text[start:end]
+    return Paragraph(Span(start, end), body, detect_language(body))

@@ -23,7 +23,7 @@ import datetime
 import functools
 import heapq
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Final, NamedTuple
 
 import attrs
@@ -167,6 +167,10 @@ def _atoms(text: str, start: int = 0, end: int | None = None, *, drop_isolated: 
     return list(_iter_atoms(text, start, end, drop_isolated=drop_isolated))
 
 
+# Up to this many characters, atoms are merged by one sort (see _iter_atoms).
+_SORTED_MERGE_CHARS = 2048
+
+
 def _iter_atoms(
     text: str, start: int = 0, end: int | None = None, *, drop_isolated: bool = False
 ) -> Iterator[_Atom]:
@@ -184,9 +188,14 @@ def _iter_atoms(
         _Atom(first, last, word.kind, word.number, word.calendar)
         for first, last, word in _lexicon().find_values(text, start, stop)
     )
-    # Merged lazily and stably (a word before a number at the same place), so
-    # dropped atoms never sit in a list together.
-    merged = heapq.merge(words, _others(text, start, stop), key=_order)
+    # Merged stably (a word before a number at the same place). A long
+    # stretch is merged lazily, so dropped atoms never sit in a list
+    # together; a short one (a dateline's line) is sorted at once, which
+    # costs a fraction of heapq.merge's per-item Python work.
+    if stop - start <= _SORTED_MERGE_CHARS:
+        merged: Iterable[_Atom] = sorted([*words, *_others(text, start, stop)], key=_order)
+    else:
+        merged = heapq.merge(words, _others(text, start, stop), key=_order)
     kept = False
     held: _Atom | None = None
     last_end = -1

@@ -744,7 +744,7 @@ def _token_parts() -> tuple[tuple[TokenKind, str], ...]:
     )
 
 
-def _token_pattern(*, named: bool) -> str:
+def _token_pattern(*, named: bool, without: frozenset[TokenKind] = frozenset()) -> str:
     """One token: a visible character, then the branch its kind takes.
 
     The pattern opens with one character class, which lets the engine skip
@@ -763,7 +763,7 @@ def _token_pattern(*, named: bool) -> str:
     word = group(TokenKind.WORD, f"[{classes.word}{joiners}]*(?<![{joiners}])")
     # Marks that are always a token of one character skip the branch cascade.
     single = f"[{re.escape(_SINGLE_PUNCTUATION)}]"
-    rest = "|".join(group(kind, pattern) for kind, pattern in _token_parts())
+    rest = "|".join(group(kind, pattern) for kind, pattern in _token_parts() if kind not in without)
     return f"[{classes.visible}](?:(?<=[{classes.word}]){word}|(?<={single})|{rest})"
 
 
@@ -1060,8 +1060,16 @@ def _scan_pieces(text: str, start: int, stop: int, bounds: array[int]) -> None:
 
 @functools.cache
 def _token_pairs() -> re.Pattern[str]:
-    """The gap before a token and the token, as two groups."""
-    return re.compile(f"([^{_char_classes().visible}]*+)({_token_pattern(named=False)})")
+    """The gap before a token and the token, as two groups, in a run with no ``.``, ``:`` or joiner.
+
+    Only there is it used (see :func:`_scan_pieces`), and there neither a
+    URL (``://`` or ``www.``) nor an e-mail address (a ``.`` after the
+    ``@``) can match: without those two branches the pattern splits such a
+    run the same, with about 30% less work per token (``a@a@a@...`` is one
+    token per character).
+    """
+    without = frozenset({TokenKind.URL, TokenKind.EMAIL})
+    return re.compile(f"([^{_char_classes().visible}]*+)({_token_pattern(named=False, without=without)})")
 
 
 # ---------------------------------------------------------------------------

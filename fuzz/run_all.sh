@@ -48,16 +48,16 @@ for target in "${targets[@]}"; do
         -max_total_time="$budget" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix="$out/crashes/$target/" >"$log" 2>&1
     status=$?
-    runs="$(grep -oE 'Done [0-9]+ runs' "$log" | grep -oE '[0-9]+' | tail -1)"
+    runs="$(grep -aoE 'Done [0-9]+ runs' "$log" | grep -oE '[0-9]+' | tail -1)"
     if [ -z "$runs" ]; then
-        runs="$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1)"
+        runs="$(grep -aoE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1)"
     fi
     if [ "$status" -eq 0 ]; then
         printf 'fuzz %-18s ok     %10s executions in %s s\n' "$target" "${runs:-?}" "$budget"
     else
         failed=1
         printf 'fuzz %-18s CRASH  %10s executions; log %s\n' "$target" "${runs:-?}" "$log"
-        grep -E 'Error|Exception|==ERROR|Traceback' "$log" | head -5 | sed 's/^/    /'
+        grep -aE 'Error|Exception|==ERROR|Traceback' "$log" | head -5 | sed 's/^/    /'
         ls "$out/crashes/$target" | head -3 | sed "s|^|    reproducer: $out/crashes/$target/|"
     fi
 done

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections.abc import Callable
 
 import attrs
@@ -506,7 +507,10 @@ class SourceRegistry:
     """The sources of one text, most recent last; a cue at a time, in text order."""
 
     def __init__(self) -> None:
-        self._sources: list[Source] = []
+        # Insertion order is recency, most recent last. A dict (not a list)
+        # moves a source to the end in constant time: a long text names
+        # thousands of sources, and list.remove made each cue cost all of them.
+        self._sources: dict[Source, None] = {}
 
     def mention(self, mention: Mention, agreement: str, span: tuple[int, int] | None = None) -> Source:
         """Record an explicit mention and return the source it names.
@@ -532,46 +536,53 @@ class SourceRegistry:
                 size,
             )
         else:
-            self._sources.remove(found)
+            del self._sources[found]
             found.words |= mention.words | mention.related
             found.names |= mention.words
             if mention.named and (not found.named or size > found.size):
                 found.start, found.end, found.last, found.size = start, end, mention.last, size
                 found.named = True
-        self._sources.append(found)
+        self._sources[found] = None
         return found
 
     def promote(self, source: Source) -> None:
         """Make ``source`` the most recent again (after a quote nested in its words)."""
         if source in self._sources:
-            self._sources.remove(source)
-            self._sources.append(source)
+            self._touch(source)
 
     def resolve(self, agreement: str) -> Source | None:
         """The source a subject-less cue continues: the nearest one that agrees."""
-        recent = self._sources[-_RECENT_SOURCES:]
-        for source in reversed(recent):
+        recent = self._recent()
+        for source in recent:
             if _agrees(source, agreement):
-                self._sources.remove(source)
-                self._sources.append(source)
+                self._touch(source)
                 return source
-        return recent[-1] if recent else None
+        return recent[0] if recent else None
+
+    def _touch(self, source: Source) -> None:
+        """Make a recorded source the most recent."""
+        del self._sources[source]
+        self._sources[source] = None
+
+    def _recent(self) -> list[Source]:
+        """The last ``_RECENT_SOURCES`` sources, most recent first."""
+        return list(itertools.islice(reversed(self._sources), _RECENT_SOURCES))
 
     def _find(self, mention: Mention, agreement: str) -> Source | None:
-        recent = self._sources[-_RECENT_SOURCES:]
+        recent = self._recent()
         if mention.named:
             last = _bare(mention.last)
-            for source in reversed(recent):
+            for source in recent:
                 if source.named and (last in source.names or _bare(source.last) in mention.words):
                     return source
             return None
         if mention.document and recent:
-            return recent[-1]  # كما أضاف البيان أن ...: the statement of the source just named
+            return recent[0]  # كما أضاف البيان أن ...: the statement of the source just named
         if not mention.definite:
             return None
         # A description (الوزارة, المصادر, النائب الكويتي) continues the nearest
         # source that agrees and whose mentions hold its head noun.
-        for source in reversed(recent):
+        for source in recent:
             if _agrees(source, agreement) and mention.head in source.words:
                 return source
         return None

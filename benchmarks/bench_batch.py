@@ -42,7 +42,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import arnews
-from _corpus import load_texts
+from _corpus import best_cpu, load_texts
 from arnews._batch import Job, process
 from arnews._cli import _article_json
 from arnews._dateline import find_credit, find_dateline
@@ -62,16 +62,6 @@ def timed(function: Callable[[], object]) -> float:
 
 def best_of(repeat: int, function: Callable[[], object]) -> float:
     return min(timed(function) for _ in range(repeat))
-
-
-def best_cpu_of(repeat: int, function: Callable[[], object]) -> float:
-    """CPU seconds of this process, best of ``repeat``: what an idle core's wall clock would show."""
-    runs = []
-    for _ in range(repeat):
-        started = time.process_time()
-        function()
-        runs.append(time.process_time() - started)
-    return min(runs)
 
 
 # The closing summary of ``arnews parse``: "arnews: 981 documents, 0 errors, 342.7 documents/s (2.86 s)".
@@ -197,7 +187,7 @@ def main() -> None:
 
     engine_best = {workers: best_of(args.repeat, engine(workers)) for workers in (1, args.workers)}
     parse_seconds = best_of(args.repeat, lambda: [arnews.parse(t) for t in texts])
-    parse_cpu_seconds = best_cpu_of(args.repeat, lambda: [arnews.parse(t) for t in texts])
+    parse_cpu_seconds = best_cpu(lambda: [arnews.parse(t) for t in texts], args.repeat)
     overhead = best_of(
         args.repeat, lambda: list(process((Job(i, t) for i, t in enumerate(texts)), len, workers=2))
     )

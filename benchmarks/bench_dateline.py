@@ -35,30 +35,18 @@ import json
 import pathlib
 import subprocess
 import sys
-import time
 import warnings
-from collections.abc import Callable
 from typing import Any
 
 import arnews
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
-from _corpus import build_text, load_texts  # noqa: E402 - the shared helper sits beside this script
+from _corpus import best_cpu, build_text, load_texts  # noqa: E402 - the shared helper sits beside this script
 
 RESULTS = REPO / "benchmarks" / "results" / "bench_dateline.json"
 # The pipeline's budget for find_dateline + find_credit on one typical article.
 BUDGET_MS = 0.15
-
-
-def best_cpu(run: Callable[[], object], repeat: int) -> float:
-    """The least CPU seconds of ``repeat`` runs."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()
-        run()
-        best = min(best, time.process_time() - start)
-    return best
 
 
 def per_article(texts: list[str], repeat: int) -> dict[str, Any]:

@@ -56,15 +56,35 @@ def _bars(
     labels = [label for label, _ in ordered]
     values = [value for _, value in ordered]
     colours = [ARNEWS if label.startswith("arnews") else OTHER for label in labels]
+    _labelled_bars(axes, labels, values, colours, fmt, headroom=6 if log else 1.18, log=log)
+    axes.set_title(title, loc="left", fontsize=11)
+    axes.set_xlabel(xlabel)
+    _save(plt, figure, path)
+
+
+def _labelled_bars(
+    axes: Any,
+    labels: Sequence[str],
+    values: Sequence[float],
+    colours: Sequence[str],
+    fmt: str,
+    *,
+    headroom: float,
+    log: bool = False,
+) -> None:
+    """Horizontal bars, each with its value written after it, and room on the right for the text."""
     axes.barh(labels, values, color=colours)
     if log:
         axes.set_xscale("log")
     for y, value in enumerate(values):
         axes.text(value, y, " " + fmt.format(value), va="center", fontsize=9)
-    axes.set_xlim(right=max(values) * (6 if log else 1.18))
-    axes.set_title(title, loc="left", fontsize=11)
-    axes.set_xlabel(xlabel)
-    axes.spines[["top", "right"]].set_visible(False)
+    axes.set_xlim(right=max(values) * headroom)
+
+
+def _save(plt: Any, figure: Any, path: pathlib.Path) -> None:
+    """Write a figure in the house style (no top or right spine) and free it."""
+    for axes in figure.axes:
+        axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
     figure.savefig(path, dpi=110)
     plt.close(figure)
@@ -126,10 +146,7 @@ def language(plt: Any, out: pathlib.Path) -> None:
     axes.set_ylabel("accuracy")
     axes.set_title("Language ID accuracy, mean of Arabic, Persian, Urdu", loc="left", fontsize=11)
     axes.legend(loc="upper left", frameon=False, ncols=2)
-    axes.spines[["top", "right"]].set_visible(False)
-    figure.tight_layout()
-    figure.savefig(out / "language_accuracy.png", dpi=110)
-    plt.close(figure)
+    _save(plt, figure, out / "language_accuracy.png")
 
 
 def dates(plt: Any, out: pathlib.Path) -> None:
@@ -143,15 +160,9 @@ def dates(plt: Any, out: pathlib.Path) -> None:
         (right, "texts_per_s", "Dates per second", "{:,.0f}"),
     ):
         values = [data[system][key] for system in systems]
-        axes.barh(systems, values, color=colours)
-        for y, value in enumerate(values):
-            axes.text(value, y, " " + fmt.format(value), va="center", fontsize=9)
-        axes.set_xlim(right=max(values) * 1.35)
+        _labelled_bars(axes, systems, values, colours, fmt, headroom=1.35)
         axes.set_title(title, loc="left", fontsize=11)
-        axes.spines[["top", "right"]].set_visible(False)
-    figure.tight_layout()
-    figure.savefig(out / "dates.png", dpi=110)
-    plt.close(figure)
+    _save(plt, figure, out / "dates.png")
 
 
 def tokens(plt: Any, out: pathlib.Path) -> None:

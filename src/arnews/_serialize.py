@@ -3,18 +3,23 @@
 Spans are ``[start, end]`` lists, enums their string values, dates ISO
 strings. An :class:`~arnews.Article` carries a ``schema_version`` so stored
 output can be read back safely by later releases.
+
+The converter is built on first use: importing cattrs costs about as much as
+the rest of ``import arnews`` put together, and a program that only parses
+never pays it.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 import json
-from typing import Any, Final, TypeVar
-
-import cattrs
-from cattrs.preconf.json import make_converter
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from arnews._model import Article, Span
+
+if TYPE_CHECKING:
+    from cattrs.preconf.json import JsonConverter
 
 __all__ = ["SCHEMA_VERSION", "converter", "from_dict", "from_json", "to_dict", "to_json"]
 
@@ -23,19 +28,24 @@ SCHEMA_VERSION: Final = 1
 
 T = TypeVar("T")
 
-converter = make_converter(forbid_extra_keys=True)
-converter.register_unstructure_hook(Span, lambda span: [span.start, span.end])
-converter.register_unstructure_hook(datetime.date, lambda day: day.isoformat())
-converter.register_structure_hook(datetime.date, lambda value, _: datetime.date.fromisoformat(value))
+
+@functools.cache
+def converter() -> JsonConverter:
+    """The one cattrs converter of the model, built on first use."""
+    from cattrs.preconf.json import make_converter  # noqa: PLC0415 - deferred: see the module docstring
+
+    built = make_converter(forbid_extra_keys=True)
+    built.register_unstructure_hook(Span, lambda span: [span.start, span.end])
+    built.register_unstructure_hook(datetime.date, lambda day: day.isoformat())
+    built.register_structure_hook(datetime.date, lambda value, _: datetime.date.fromisoformat(value))
+    built.register_structure_hook(Span, _structure_span)
+    return built
 
 
 def _structure_span(value: Any, _: type) -> Span:
     if isinstance(value, list | tuple) and len(value) == 2:
         return Span(int(value[0]), int(value[1]))
     raise ValueError(f"a span must be a [start, end] list, got {value!r}")
-
-
-converter.register_structure_hook(Span, _structure_span)
 
 
 def to_dict(obj: object) -> dict[str, Any]:
@@ -54,7 +64,7 @@ def to_dict(obj: object) -> dict[str, Any]:
         >>> to_dict(Sentence(Span(0, 5), "مرحبا"))
         {'span': [0, 5], 'text': 'مرحبا'}
     """
-    data: dict[str, Any] = converter.unstructure(obj)
+    data: dict[str, Any] = converter().unstructure(obj)
     if isinstance(obj, Article):
         return {"schema_version": SCHEMA_VERSION, **data}
     return data
@@ -84,9 +94,11 @@ def from_dict(data: Any, cls: type[T] = Article) -> T:  # type: ignore[assignmen
         version = data.pop("schema_version", None)
         if version != SCHEMA_VERSION:
             raise ValueError(f"unsupported schema_version {version!r}; this release reads {SCHEMA_VERSION}")
+    from cattrs import BaseValidationError  # noqa: PLC0415 - loaded with the converter
+
     try:
-        return converter.structure(data, cls)
-    except (cattrs.BaseValidationError, KeyError, TypeError) as error:
+        return converter().structure(data, cls)
+    except (BaseValidationError, KeyError, TypeError) as error:
         raise ValueError(f"data does not fit {cls.__name__}: {error}") from error
 
 

@@ -427,3 +427,57 @@ def test_word_index_finds_what_the_lexicon_regex_finds(text: str) -> None:
         matches = index.matches(tokens, candidates)
         found = [(first, tokens.ends[last], value) for first, last, value in matches]
         assert found == expected
+
+
+# ---------------------------------------------------------------------------
+# The cheaper table builds give what the plain ones gave
+
+
+def _table_words(table: object) -> list[str]:
+    """Every string of a loaded TOML table, keys and values, depth first."""
+    if isinstance(table, str):
+        return [table]
+    if isinstance(table, dict):
+        return [word for key, value in table.items() for word in (key, *_table_words(value))]
+    if isinstance(table, list):
+        return [word for value in table for word in _table_words(value)]
+    return []
+
+
+def test_fold_all_folds_as_fold_does_word_by_word() -> None:
+    from arnews._speakers import fold_all
+
+    words = _table_words(load_table("reporting_verbs")) + _table_words(load_table("quotes"))
+    words += ["", "  أ  ب ", "ـ", "x\ny", "ﻻ", "\u200f"]
+    assert fold_all(words) == [fold(word) for word in words]
+
+
+def test_word_index_shortcuts_match_trying_every_head() -> None:
+    """``alone`` and ``looks_ahead`` are built from the heads; trying each starter gives the same."""
+    from arnews._quotes import _tables
+
+    tables = _tables()
+    for index in (tables.cue_words, tables.complementizers, tables.asides):
+        looks_ahead = {w for w in index.starters if any(h in index.phrases for h in index._heads(w))}
+        assert index.looks_ahead == looks_ahead
+        alone = {}
+        for word in index.starters:
+            held = [head for head in index._heads(word) if head in index.singles]
+            if held:
+                alone[word] = index.singles[held[0]]
+        assert index.alone == alone
+
+
+def test_cue_keys_are_the_folded_surfaces() -> None:
+    from arnews._quotes import _tables
+
+    verbs = load_table("reporting_verbs")
+    surfaces = [
+        form
+        for entry in verbs["lemmas"].values()
+        if entry.get("cue", True)
+        for slot in ("past", "present", "participle")
+        for form in entry[slot]
+    ]
+    surfaces += [phrase for group in verbs["phrases"].values() for phrase in group]
+    assert _tables().cue_words.keys == sorted({fold(surface) for surface in surfaces} - {""})

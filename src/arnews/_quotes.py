@@ -29,12 +29,20 @@ from typing import Any, Generic, NamedTuple, TypeVar
 import attrs
 
 from arnews._data import load_table
-from arnews._lexicon import fold, shadow, trie_pattern
+from arnews._lexicon import shadow, trie_pattern
 from arnews._model import Cue, Quote, QuoteKind, Sentence, Span, Speaker
 from arnews._normalize import Aligned
 from arnews._segment import SentenceList
 from arnews._segment import sentences as split_sentences
-from arnews._speakers import Mention, Source, SourceRegistry, Tokens, noun_phrase, subject_before
+from arnews._speakers import (
+    Mention,
+    Source,
+    SourceRegistry,
+    Tokens,
+    fold_all,
+    noun_phrase,
+    subject_before,
+)
 from arnews._validate import require_str
 
 __all__ = ["find_quotes"]
@@ -161,12 +169,13 @@ class _WordIndex(Generic[V]):
     """
 
     def __init__(self, entries: Iterable[tuple[str, V]], prefixes: Iterable[str]) -> None:
+        # The keys come folded (see fold_all): folding them one by one here was most of the build.
         table: dict[str, V] = {}
-        for surface, value in entries:
-            key = fold(surface)
+        for key, value in entries:
             if key:
                 table.setdefault(key, value)  # the first surface wins, as in Lexicon
-        self.prefixes = frozenset(fold(prefix) for prefix in prefixes)
+        self.keys = sorted(table)
+        self.prefixes = frozenset(prefixes)
         if any(len(prefix) != 1 for prefix in self.prefixes):
             raise ValueError("prefix clitics are single letters here")
         self.singles: dict[str, V] = {}
@@ -182,18 +191,20 @@ class _WordIndex(Generic[V]):
             options.sort(key=lambda option: -len(option[0]))
         self.seconds = frozenset(rest[0] for options in self.phrases.values() for rest, _ in options)
         heads = {*self.singles, *self.phrases}
-        self.starters = frozenset(heads | {prefix + head for prefix in self.prefixes for head in heads})
+        glued = {prefix + head: head for prefix in self.prefixes for head in heads}
+        self.starters = frozenset(heads.union(glued))
         # When no phrase can start at a word (none of its heads starts one, or the next word
         # is no phrase's second), the word alone settles the match: the first of its heads
-        # (after the clitic first, then bare) that is an entry by itself, if any.
-        self.looks_ahead = frozenset(
-            word for word in self.starters if any(head in self.phrases for head in self._heads(word))
+        # (after the clitic first, then bare) that is an entry by itself, if any. Built from
+        # the heads rather than by trying every starter (tests check the two agree).
+        self.looks_ahead = frozenset(word for word, head in glued.items() if head in self.phrases).union(
+            self.phrases
         )
-        self.alone: dict[str, V] = {}
-        for word in self.starters:
-            held = [head for head in self._heads(word) if head in self.singles]
-            if held:
-                self.alone[word] = self.singles[held[0]]
+        self.alone: dict[str, V] = {
+            word: self.singles[head] for word, head in glued.items() if head in self.singles
+        }
+        for head, value in self.singles.items():
+            self.alone.setdefault(head, value)
 
     def _heads(self, word: str) -> list[str]:
         """The heads a word may hold, in the order they are tried: after a glued clitic, then bare."""
@@ -255,7 +266,7 @@ def _spaced(tokens: Tokens, index: int) -> bool:
     return bool(gap) and not gap.strip(" ") and tokens.same_window(index, index + 1)
 
 
-def _cue_scan(entries: Iterable[tuple[str, _CueForm]], prefixes: list[str]) -> re.Pattern[str]:
+def _cue_scan(cue_words: _WordIndex[_CueForm]) -> re.Pattern[str]:
     """One regex that finds the words where a cue stands, to tell which sentences to cut into tokens.
 
     The same keys as the cue lexicon, compiled into its trie, but checked for
@@ -265,55 +276,76 @@ def _cue_scan(entries: Iterable[tuple[str, _CueForm]], prefixes: list[str]) -> r
     after a clitic) is settled later on the tokens, with the lexicon's own
     rules; here only where one stands matters.
     """
-    keys = sorted({key for surface, _ in entries if (key := fold(surface))})
+    keys = cue_words.keys
     if any(not _WORDS_AND_SPACES.fullmatch(key) for key in keys):
         # _cue_hits skips ahead where only such a match could cross a sentence start.
         raise ValueError("a cue is words and spaces only")
-    clitics = "".join(sorted({fold(prefix) for prefix in prefixes}))
+    clitics = "".join(sorted(cue_words.prefixes))
     return re.compile(f"(?<!\\w)[{re.escape(clitics)}]?(?:{trie_pattern(keys)})(?!\\w)")
 
 
 # A complement that is speech itself lets the marks stand a few words off.
 _QUOTE_COMPLEMENT = re.compile("quote|:|قائلا")
-_PREPOSITIONS = frozenset(fold(word) for word in ("إلى", "على", "من", "عن", "ب"))
+# The prepositions a complement may start with; folded when the tables are built, not
+# at import (folding compiles the matching profile).
+_PREPOSITION_WORDS = ("إلى", "على", "من", "عن", "ب")
 _PAST_AGREEMENT = ("m", "f", "p", "p", "p", "p")
 _PRESENT_AGREEMENT = ("m", "f", "p")
 _PARTICIPLE_AGREEMENT = ("m", "f", "p")
 
 
-def _verb_forms(verbs: dict[str, Any]) -> Iterable[tuple[str, _CueForm]]:
+def _verb_forms(verbs: dict[str, Any]) -> list[tuple[str, _CueForm]]:
+    """Every cue of the verb table as ``(folded key, form)``, in the table's order.
+
+    All the words are folded in one call (:func:`fold_all`), then dealt back
+    in the order they were listed.
+    """
     ambiguous = verbs["ambiguous"]
-    also_noun = {fold(form) for form in ambiguous["also_noun"]}
-    strict = {fold(form) for form in ambiguous["strict"]}
-    for lemma, entry in verbs["lemmas"].items():
-        if not entry.get("cue", True):
-            continue
+    slots: list[tuple[str, tuple[str, ...], str, bool]] = [
+        ("past", _PAST_AGREEMENT, _Role.FINITE, False),
+        ("present", _PRESENT_AGREEMENT, _Role.FINITE, True),
+        ("participle", _PARTICIPLE_AGREEMENT, _Role.PARTICIPLE, False),
+    ]
+    lemmas = [(lemma, entry) for lemma, entry in verbs["lemmas"].items() if entry.get("cue", True)]
+    roles = {"finite": _Role.FINITE, "passive": _Role.PASSIVE, "preposition": _Role.PREPOSITION}
+    surfaces = [form for _, entry in lemmas for slot, *_ in slots for form in entry[slot]]
+    phrases = [(phrase, role) for group, role in roles.items() for phrase in verbs["phrases"][group]]
+    firsts = [complement.split()[0] for _, entry in lemmas for complement in entry["complements"]]
+    words = [*ambiguous["also_noun"], *ambiguous["strict"], *_PREPOSITION_WORDS, "بأن"]
+    folded = iter(fold_all([*surfaces, *(phrase for phrase, _ in phrases), *firsts, *words]))
+    keys = list(itertools.islice(folded, len(surfaces)))
+    phrase_keys = list(itertools.islice(folded, len(phrases)))
+    first_words = iter(list(itertools.islice(folded, len(firsts))))
+    also_noun = set(itertools.islice(folded, len(ambiguous["also_noun"])))
+    strict = set(itertools.islice(folded, len(ambiguous["strict"])))
+    *preposition_list, with_bi = folded
+    prepositions = frozenset(preposition_list)
+    forms: list[tuple[str, _CueForm]] = []
+    key_of = iter(keys)
+    for lemma, entry in lemmas:
         direct = bool(entry.get("direct", True))
         far_marks = any(_QUOTE_COMPLEMENT.search(complement) for complement in entry["complements"])
-        prepositions = frozenset(_complement_prepositions(entry["complements"]))
-        slots = (
-            (entry["past"], _PAST_AGREEMENT, _Role.FINITE, False),
-            (entry["present"], _PRESENT_AGREEMENT, _Role.FINITE, True),
-            (entry["participle"], _PARTICIPLE_AGREEMENT, _Role.PARTICIPLE, False),
-        )
-        for forms, agreements, role, present in slots:
-            for form, agreement in zip(forms, agreements, strict=False):
-                key = fold(form)
-                flags = (key in also_noun, key in strict, present, prepositions)
-                yield form, _CueForm(lemma, agreement, role, direct, far_marks, *flags)
-    roles = {"finite": _Role.FINITE, "passive": _Role.PASSIVE, "preposition": _Role.PREPOSITION}
-    for group, role in roles.items():
-        for phrase in verbs["phrases"][group]:
-            yield phrase, _CueForm(phrase, "", role, True, role == _Role.FINITE, False, False)
+        starts = [next(first_words) for _ in entry["complements"]]
+        takes = frozenset(_complement_prepositions(starts, prepositions, with_bi))
+        for slot, agreements, role, present in slots:
+            slot_keys = list(itertools.islice(key_of, len(entry[slot])))
+            for key, agreement in zip(slot_keys, agreements, strict=False):
+                flags = (key in also_noun, key in strict, present, takes)
+                forms.append((key, _CueForm(lemma, agreement, role, direct, far_marks, *flags)))
+    for key, (phrase, role) in zip(phrase_keys, phrases, strict=True):
+        forms.append((key, _CueForm(phrase, "", role, True, role == _Role.FINITE, False, False)))
+    return forms
 
 
-def _complement_prepositions(complements: list[str]) -> Iterable[str]:
-    """The prepositions a verb's complements start with: إلى for "إلى أن", ب for "بأن"."""
-    for complement in complements:
-        first = fold(complement.split()[0])
-        if first in _PREPOSITIONS:
+def _complement_prepositions(firsts: list[str], prepositions: frozenset[str], with_bi: str) -> Iterable[str]:
+    """The prepositions a verb's complements (by their folded first words) start with.
+
+    ``إلى`` for "إلى أن", ``ب`` for "بأن" (``with_bi``, folded).
+    """
+    for first in firsts:
+        if first in prepositions:
             yield first
-        elif first == fold("بأن"):
+        elif first == with_bi:
             yield "ب"
 
 
@@ -334,24 +366,41 @@ def _tables() -> _Tables:
     opening_mark = f"[^\\S\\n]*[{''.join(re.escape(c) for c in sorted({*chars, doubled_open[0]}))}]"
     complementizers = data["complementizers"]
     labels = data["labels"]
-    cue_prefixes = ["و", "ف", "ل"]
-    cue_words = _WordIndex(_verb_forms(verbs), cue_prefixes)
-    complementizer_words = _WordIndex(((word, word) for word in complementizers["words"]), ["و"])
-    asides = _WordIndex(((phrase, phrase) for phrase in data["asides"]["phrases"]), ["و"])
+    speakers = data["speakers"]
+    # Every word list folded in one call (see fold_all), then cut back into its lists.
+    lists = [
+        complementizers["words"],
+        data["asides"]["phrases"],
+        complementizers["not_after"],
+        complementizers["not_before"],
+        complementizers["clause_breaks"],
+        speakers["stops"],
+        labels["prepositions"],
+        speakers["relative_pronouns"],
+        labels["naming_verbs"],
+        labels["name_heads"],
+    ]
+    folded = iter(fold_all([word for words in lists for word in words]))
+    (comp, aside, not_after, not_before, breaks, stops, preps, relatives, naming, heads) = (
+        list(itertools.islice(folded, len(words))) for words in lists
+    )
+    cue_words = _WordIndex(_verb_forms(verbs), ["و", "ف", "ل"])
+    complementizer_words = _WordIndex(zip(comp, complementizers["words"], strict=True), ["و"])
+    asides = _WordIndex(zip(aside, data["asides"]["phrases"], strict=True), ["و"])
     return _Tables(
-        cue_scan=_cue_scan(_verb_forms(verbs), cue_prefixes),
+        cue_scan=_cue_scan(cue_words),
         cue_words=cue_words,
         complementizers=complementizer_words,
         asides=asides,
         starters=cue_words.starters | complementizer_words.starters | asides.starters,
-        not_after=frozenset(fold(word) for word in complementizers["not_after"]),
-        not_before=frozenset(fold(word) for word in complementizers["not_before"]),
-        clause_breaks=frozenset(fold(word) for word in complementizers["clause_breaks"]),
-        stops=frozenset(fold(word) for word in data["speakers"]["stops"]),
-        prepositions=frozenset(fold(word) for word in labels["prepositions"]),
-        relatives=frozenset(fold(word) for word in data["speakers"]["relative_pronouns"]),
-        naming=frozenset(fold(word) for word in labels["naming_verbs"]),
-        heads=frozenset(fold(word) for word in labels["name_heads"]),
+        not_after=frozenset(not_after),
+        not_before=frozenset(not_before),
+        clause_breaks=frozenset(breaks),
+        stops=frozenset(stops),
+        prepositions=frozenset(preps),
+        relatives=frozenset(relatives),
+        naming=frozenset(naming),
+        heads=frozenset(heads),
         symmetric=frozenset(marks["symmetric"]),
         single=frozenset(marks["single"]),
         openers=openers,

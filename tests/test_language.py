@@ -258,3 +258,32 @@ def test_lazy_profiles_match_langdetects_own_tables() -> None:
     assert profiles.word_lang_prob_map == frozenset(factory.word_lang_prob_map)
     for ngram in sorted(factory.word_lang_prob_map)[::97]:
         assert profiles.probabilities(ngram) == factory.word_lang_prob_map[ngram], ngram
+
+
+@pytest.mark.corpus
+def test_committed_counts_are_what_the_script_derives() -> None:
+    # language_counts.toml is derived data: it must be exactly what
+    # `python benchmarks/langid_devset.py --derive` writes from TRAIN.
+    devset = _devset()
+    if not (devset.corpora_available() and devset.udhr_available() and devset.klpt_available()):
+        pytest.skip(
+            f"TRAIN is not here ({devset.CORPORA}, {devset.UDHR_CACHE}); run benchmarks/fetch_udhr.sh"
+        )
+    assert devset.COUNTS_FILE.read_text(encoding="utf-8") == devset.counts_toml()
+
+
+def test_counts_blocks_read_back_with_word_edges() -> None:
+    assert _language.read_counts("_ب 12\nبي 7 ي_ 3") == {" ب": "12", "بي": "7", "ي ": "3"}
+    with pytest.raises(ValueError, match="zip"):
+        _language.read_counts("_ب 12 بي")
+
+
+def test_pair_costs_are_zero_outside_the_alphabet_and_filled_on_demand() -> None:
+    model = _language._arabic_model()
+    assert model.pair_cost["xy"] == 0
+    assert model.pair_cost["  "] == 0
+    # An alef after a word edge: positive costs, packed for every language.
+    edge = model.pair_cost[" ا"]
+    costs = _language._unpack(edge, len(model.languages))
+    assert all(cost > 0 for cost in costs)
+    assert model.pair_cost[" ا"] == edge

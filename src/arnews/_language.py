@@ -19,7 +19,6 @@ from __future__ import annotations
 import bisect
 import functools
 import importlib.resources
-import itertools
 import json
 import math
 import operator
@@ -148,6 +147,50 @@ def _unpack(packed: int, count: int) -> list[float]:
     return [field / _SCALE for field in fields]
 
 
+class _PairCosts(dict[str, int]):
+    """Packed cost of each letter pair, computed the first time a text has it.
+
+    The table covers every pair of letters and word edges (about 5,000 per
+    language), but a run meets only the pairs of its short texts: computing
+    each one on first need keeps ~30,000 logarithms off the start of every
+    process. A pair with a letter outside the alphabet weighs 0 for every
+    language. Filling the dict from two threads at once is harmless: both
+    compute the same value.
+    """
+
+    def __init__(
+        self, alphabet: str, bigrams: list[dict[str, int]], unigrams: list[list[float]], smoothing: float
+    ) -> None:
+        super().__init__()
+        # A word edge (space) is a symbol too; its own frequency is taken as
+        # one word in five letters, about right for all six languages.
+        symbols = " " + alphabet
+        self._symbols = frozenset(symbols)
+        self._smoothing = smoothing
+        self._tables: list[tuple[dict[str, int], Counter[str], dict[str, float]]] = []
+        for counts, unigram in zip(bigrams, unigrams, strict=True):
+            after: Counter[str] = Counter()
+            for pair, count in counts.items():
+                after[pair[0]] += count
+            base = dict(zip(symbols, [0.2, *(0.8 * freq for freq in unigram)], strict=True))
+            self._tables.append((counts, after, base))
+
+    def __missing__(self, pair: str) -> int:
+        first, second = pair[0], pair[1]
+        if first not in self._symbols or second not in self._symbols or pair == "  ":
+            cost = 0
+        else:
+            # -log P(second | first) per language, smoothed towards the letter frequencies.
+            cost = _pack(
+                -math.log(
+                    (counts.get(pair, 0) + self._smoothing * base[second]) / (after[first] + self._smoothing)
+                )
+                for counts, after, base in self._tables
+            )
+        self[pair] = cost
+        return cost
+
+
 class _ArabicModel:
     """The Arabic-script tables, built once from ``language.toml`` and then read-only.
 
@@ -157,7 +200,9 @@ class _ArabicModel:
     start says Arabic better than single letters can.
     """
 
-    def __init__(self, table: dict[str, Any]) -> None:
+    def __init__(
+        self, table: dict[str, Any], profiles: dict[str, dict[str, float]], bigrams: dict[str, dict[str, int]]
+    ) -> None:
         arabic = table["arabic"]
         tuning = arabic["tuning"]
         self.alphabet: str = arabic["alphabet"]
@@ -166,7 +211,7 @@ class _ArabicModel:
         unseen = float(tuning["unseen_floor"])
         floor = float(tuning["distinctive_floor"])
         unigrams = [
-            self._profile(arabic["profiles"][code], arabic["distinctive"][code], unseen, floor)
+            self._profile(profiles[code], arabic["distinctive"][code], unseen, floor)
             for code in self.languages
         ]
         log_probs = [
@@ -205,16 +250,19 @@ class _ArabicModel:
             for b in range(256)
             if not _NOT_CORE_ARABIC_LETTER.match(bytes([b]).decode(_SINGLE_BYTE_ARABIC, "replace"))
         )
-        self.pair_cost = {
-            pair: _pack(-t[pair] for t in tables)
-            for tables in [self._pair_tables(arabic["bigrams"], unigrams, float(tuning["bigram_smoothing"]))]
-            for pair in tables[0]
-        }
+        self.pair_cost = _PairCosts(
+            self.alphabet,
+            [bigrams[code] for code in self.languages],
+            unigrams,
+            float(tuning["bigram_smoothing"]),
+        )
         self.short_letters = int(tuning["short_text_letters"])
         members: dict[str, list[int]] = {}
         for index, code in enumerate(self.languages):
-            for word in table["function_words"][code].split():
-                members.setdefault(normalize_word(word), []).append(index)
+            # One normalization of the whole list: removing marks never
+            # removes or adds a space, so it splits into the same words.
+            for word in normalize_word(table["function_words"][code]).split():
+                members.setdefault(word, []).append(index)
         # Each word maps to one key (the tuple of languages that use it), so a
         # C-level Counter over the words tallies all hits in one pass.
         self.word_key: dict[str, tuple[int, ...]] = {word: tuple(idx) for word, idx in members.items()}
@@ -228,35 +276,6 @@ class _ArabicModel:
         freqs = [max(profile.get(ch, 0.0), floor if ch in distinctive else unseen) for ch in self.alphabet]
         total = sum(freqs)
         return [freq / total for freq in freqs]
-
-    def _pair_tables(
-        self, bigrams: dict[str, dict[str, int]], unigrams: list[list[float]], smoothing: float
-    ) -> list[dict[str, float]]:
-        """Log P(second | first) per language, smoothed towards the letter frequencies.
-
-        A word edge (space) is a symbol too; its own frequency is taken as one
-        word in five letters, about right for all six languages.
-        """
-        symbols = " " + self.alphabet
-        tables = []
-        for code, unigram in zip(self.languages, unigrams, strict=True):
-            counts = bigrams[code]
-            after: Counter[str] = Counter()
-            for pair, count in counts.items():
-                after[pair[0]] += count
-            base = dict(zip(symbols, [0.2, *(0.8 * freq for freq in unigram)], strict=True))
-            tables.append(
-                {
-                    first + second: math.log(
-                        (counts.get(first + second, 0) + smoothing * base[second])
-                        / (after[first] + smoothing)
-                    )
-                    for first in symbols
-                    for second in symbols
-                    if first != " " or second != " "
-                }
-            )
-        return tables
 
     def core_alphabet_bytes(self, sample: str) -> bytes | None:
         """The Windows-1256 form of ``sample`` when all its letters are of the Arabic alphabet proper.
@@ -298,9 +317,8 @@ class _ArabicModel:
         padded = " ".join(("", *words, ""))
         pairs = Counter(map(operator.add, padded, padded[1:]))
         pairs.pop("  ", None)
-        # A pair with a letter outside the alphabet weighs 0 for every language.
         scores = self._posterior(
-            sum(map(operator.mul, map(self.pair_cost.get, pairs, itertools.repeat(0)), pairs.values()))
+            sum(map(operator.mul, map(self.pair_cost.__getitem__, pairs), pairs.values()))
         )
         for key, count in Counter(map(self.word_key.get, words)).items():
             if key is not None:
@@ -315,9 +333,55 @@ class _ArabicModel:
         ]
 
 
+# In language_counts.toml, the sign for a word edge in a letter pair.
+_WORD_EDGE_SIGN = "_"
+
+
+def read_counts(block: str) -> dict[str, str]:
+    """Return the ``key value`` pairs of one block of ``language_counts.toml``, as text.
+
+    A block is a literal string of whitespace-separated keys and values
+    (tomllib finds the end of a literal string in one search, where it reads
+    an inline table of quoted keys character by character); ``_`` stands for
+    a word edge in a key.
+
+    Args:
+        block: The text of one block.
+
+    Returns:
+        Each key, with ``_`` turned back into a space, and its value as written.
+
+    Raises:
+        TypeError: If ``block`` is not a ``str``.
+        ValueError: If a key has no value.
+
+    Example:
+        >>> read_counts("_ب 12 بي 7")
+        {' ب': '12', 'بي': '7'}
+    """
+    tokens = require_str(block, "block").split()
+    return {
+        key.replace(_WORD_EDGE_SIGN, " "): value for key, value in zip(tokens[::2], tokens[1::2], strict=True)
+    }
+
+
+def _model_counts() -> tuple[dict[str, dict[str, float]], dict[str, dict[str, int]]]:
+    """The letter frequencies and letter-pair counts of each model language, from TRAIN."""
+    table = load_table("language_counts")
+    profiles = {
+        code: {ch: float(freq) for ch, freq in read_counts(block).items()}
+        for code, block in table["profiles"].items()
+    }
+    bigrams = {
+        code: {pair: int(count) for pair, count in read_counts(block).items()}
+        for code, block in table["bigrams"].items()
+    }
+    return profiles, bigrams
+
+
 @functools.cache
 def _arabic_model() -> _ArabicModel:
-    return _ArabicModel(load_table("language"))
+    return _ArabicModel(load_table("language"), *_model_counts())
 
 
 class _Scripts:

@@ -33,7 +33,7 @@ import attrs
 
 from arnews._data import load_table
 from arnews._dates import DateHit, date_words, scan_stable, widen
-from arnews._lexicon import Lexicon, fold
+from arnews._lexicon import Lexicon, fold_all
 from arnews._model import Agency, Credit, Dateline, NewsDate, Span
 from arnews._normalize import NORMALIZATION_STEPS, Aligned, NormalizeConfig, normalize, normalize_aligned
 from arnews._validate import require_str
@@ -242,7 +242,8 @@ def _tables() -> _Tables:
     openers = [(word, True) for word in dateline["credit_lines"]["openers"]]
     surfaces = [form for form, _ in entries + word_entries + credit_entries + places + words + openers]
     # Each surface folded once (folding is most of the cost of loading besides compiling).
-    folded = {surface: fold(surface) for surface in surfaces + date_words(openers_only=False)}
+    everything = surfaces + date_words(openers_only=False)
+    folded = dict(zip(everything, fold_all(everything), strict=True))
     keys = set(folded.values()) | {key.casefold() for key in folded.values()}
     surfaces += date_words()
     separators = dateline["separators"]["chars"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Generic, TypeAlias, TypeVar
+from typing import Generic, TypeVar
 
 import attrs
 
@@ -26,7 +26,6 @@ from arnews._normalize import Aligned, NormalizeConfig, normalize, normalize_ali
 __all__ = ["Lexicon", "LexiconMatch", "fold", "fold_all", "shadow", "trie_pattern"]
 
 V = TypeVar("V")
-_Trie: TypeAlias = dict[str, "_Trie"]
 
 # A key's inner space matches any run of spaces in the shadow: sources pad
 # month names and agency abbreviations unevenly (``أ  ف ب``, ``كانون  الثاني``).
@@ -223,20 +222,38 @@ def _escape(char: str) -> str:
 
 
 def trie_pattern(words: list[str]) -> str:
-    """Compile words into a prefix-factored alternation (longest match first)."""
-    trie: _Trie = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _node_pattern(trie)
+    """Compile words into a prefix-factored alternation (longest match first).
+
+    Example:
+        >>> trie_pattern(["قال", "قالت", "اكد"])
+        '(?:اكد|قال(?:ت)?)'
+    """
+    ordered = sorted(set(words))
+    return _group_pattern(ordered, 0, len(ordered), 0) if ordered else ""
 
 
-def _node_pattern(node: _Trie) -> str:
-    branches = [_escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char]
+def _group_pattern(words: list[str], lo: int, hi: int, depth: int) -> str:
+    """The pattern for ``words[lo:hi]`` after their common first ``depth`` characters.
+
+    The words are sorted and distinct, so the ones that share a next
+    character stand together, and the one that ends here (if any) comes first.
+    """
+    ends_here = len(words[lo]) == depth
+    if ends_here:
+        lo += 1
+    branches: list[str] = []
+    while lo < hi:
+        char = words[lo][depth]
+        stop = lo + 1
+        while stop < hi and words[stop][depth] == char:
+            stop += 1
+        if stop == lo + 1:  # one word left: the rest of it, character by character
+            branches.append("".join(map(_escape, words[lo][depth:])))
+        else:
+            branches.append(_escape(char) + _group_pattern(words, lo, stop, depth + 1))
+        lo = stop
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     # An entry that ends here is tried after its longer continuations.
-    return f"(?:{body})?" if "" in node else body
+    return f"(?:{body})?" if ends_here else body

@@ -246,37 +246,49 @@ def _name_flags(tokens: Tokens, picked: list[int], titles: frozenset[str]) -> li
     flags: list[bool] = []
     genitive = False
     names = 0
-    for position in range(len(picked)):
-        flag, genitive, names = _name_flag(
-            tokens, picked, position, genitive=genitive, names=names, titles=titles
+    pending = False
+    for position, index in enumerate(picked):
+        if pending:
+            flags[-1], genitive, names = _settle(tokens, index, names)
+        flag, genitive, names, pending = _name_flag(
+            tokens, index, position, genitive=genitive, names=names, titles=titles
         )
         flags.append(flag)
     return flags
 
 
 def _name_flag(
-    tokens: Tokens, picked: list[int], position: int, *, genitive: bool, names: int, titles: frozenset[str]
-) -> tuple[bool, bool, int]:
-    """One step of :func:`_name_flags`: the flag of word ``position`` and the state after it.
+    tokens: Tokens, index: int, position: int, *, genitive: bool, names: int, titles: frozenset[str]
+) -> tuple[bool, bool, int, bool]:
+    """One step of :func:`_name_flags`: the flag of token ``index``, word ``position``, and the state after.
 
     The state is whether a genitive is open and how many name words came
-    before; a word's flag depends on the word after it, so the last flag of
-    a growing phrase is settled only when the next word comes.
+    before. The flag and state given are those of the word as the last of
+    its phrase; the last value says whether the next word may change them
+    (a glued ``ب``/``ل`` noun before any name: see :func:`_settle`).
     """
-    index = picked[position]
-    word = tokens.strings[index]
     if genitive:
-        return False, False, names
+        return False, False, names, False
+    word = tokens.strings[index]
     if word in _NAME_PARTICLES:
-        return True, False, names
+        return True, False, names, False
     if word in titles or tokens.is_definite(index):
-        return False, False, names
+        return False, False, names, False
     if position and not names and word[:1] in "بل" and len(word) > 3:
-        following_is_definite = position + 1 < len(picked) and _starts_with_article(
-            tokens, picked[position + 1]
-        )
-        if following_is_definite or word[1:] in titles:
-            return False, True, names
+        if word[1:] in titles:
+            return False, True, names, False
+        return True, False, names + 1, True
+    return True, False, names + 1, False
+
+
+def _settle(tokens: Tokens, following: int, names: int) -> tuple[bool, bool, int]:
+    """The flag and state of a pending word (see :func:`_name_flag`) once token ``following`` comes.
+
+    ``names`` counts the name words before the pending word: before a
+    definite noun it opens a genitive (``لصحة الطائف``), else it is a name.
+    """
+    if _starts_with_article(tokens, following):
+        return False, True, names
     return True, False, names + 1
 
 
@@ -317,40 +329,39 @@ def _phrase_words(
     """
     picked: list[int] = []
     flags: list[bool] = []
-    names = 0
-    settled = 0  # name words among the settled flags
-    genitive = False  # the state after the settled flags
-    nouns = vocabulary.nouns
+    names = 0  # name words so far, the last word counted as its flag stands now
+    genitive = False  # the state after the last word
+    pending = False  # whether the next word settles the last word's flag (see _name_flag)
+    nouns, titles, stops = vocabulary.nouns, vocabulary.titles, vocabulary.stops
+    strings, is_word = tokens.strings, tokens.words
     end = min(stop, tokens.sentence_end(first)) if first < stop else first
     index = first
+    after_particle = False
     while index < end and len(picked) < _MAX_PHRASE_WORDS:
-        word = tokens.strings[index]
-        after_particle = bool(picked) and tokens.strings[picked[-1]] in _NAME_PARTICLES
-        if not tokens.words[index]:
+        word = strings[index]
+        if not is_word[index]:
             if word in _TRANSPARENT:
                 index += 1
                 continue
             break
         if not after_particle:
-            if _is_stop(tokens, index, vocabulary) or len(word) == 1 or word.isdigit():
+            if (word in stops and _is_stop(tokens, index, vocabulary)) or len(word) == 1 or word.isdigit():
                 break
-            if _is_addressee(word, vocabulary) and (not picked or names):
+            if word[:1] == "ل" and _is_addressee(word, vocabulary) and (not picked or names):
                 break
             if names and word.startswith("بال"):
                 break  # ... أفيجدور ليبرمان باللجنة: an adjunct after the name
-            if names >= 2 and word in vocabulary.titles:
+            if names >= 2 and word in titles:
                 break  # سلطان أحمد بن سليم رئيس مجلس الإدارة: the titles after a name
-        picked.append(index)
-        # The name words so far (as _name_flags counts them): the flags before the
-        # last word are settled, the last one is not until the next word comes.
-        if len(picked) > 1:
-            flags[-1], genitive, settled = _name_flag(
-                tokens, picked, len(picked) - 2, genitive=genitive, names=settled, titles=nouns
-            )
-        flag, _, names = _name_flag(
-            tokens, picked, len(picked) - 1, genitive=genitive, names=settled, titles=nouns
+        if pending:  # the previous word's flag waited on this one
+            names -= 1  # it was counted as a name word for now
+            flags[-1], genitive, names = _settle(tokens, index, names)
+        flag, genitive, names, pending = _name_flag(
+            tokens, index, len(picked), genitive=genitive, names=names, titles=nouns
         )
-        flags.append(flag)  # settled too if no word follows
+        picked.append(index)
+        flags.append(flag)
+        after_particle = word in _NAME_PARTICLES
         index += 1
     return picked, flags, index
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import pathlib
+import re
 
 import pytest
 from hypothesis import given
@@ -410,10 +411,10 @@ def _lexicon_pieces() -> list[str]:
 @given(st.lists(st.sampled_from(_lexicon_pieces()), max_size=40).map(" ".join))
 def test_word_index_finds_what_the_lexicon_regex_finds(text: str) -> None:
     from arnews._lexicon import Lexicon, shadow
-    from arnews._quotes import _tables, _tokens, _verb_forms
+    from arnews._quotes import _tables, _tokens, _verb_forms, _whole_tokens
 
     shadow_text = shadow(text).text
-    tokens = _tokens(shadow_text, shadow(text), [(0, len(shadow_text))], [])
+    tokens = _tokens(_whole_tokens(shadow_text, shadow(text)), [(0, len(shadow_text))], [])
     tables = _tables()
     data = load_table("quotes")
     lexicons = [
@@ -481,3 +482,72 @@ def test_cue_keys_are_the_folded_surfaces() -> None:
     ]
     surfaces += [phrase for group in verbs["phrases"].values() for phrase in group]
     assert _tables().cue_words.keys == sorted({fold(surface) for surface in surfaces} - {""})
+
+
+def _phrase_cue_words() -> list[str]:
+    """The words of the cue phrases (نقلا عن, وفقا ل, ...), so that phrases and their near misses occur."""
+    groups = load_table("reporting_verbs")["phrases"].values()
+    return sorted({word for phrases in groups for phrase in phrases for word in phrase.split()})
+
+
+def _cue_regex() -> re.Pattern[str]:
+    """The regex the cue scan once compiled (clitic, then the cue trie, whole words)."""
+    from arnews._lexicon import trie_pattern
+    from arnews._quotes import _tables
+
+    cue_words = _tables().cue_words
+    clitics = "".join(sorted(cue_words.prefixes))
+    return re.compile(f"(?<!\\w)[{clitics}]?(?:{trie_pattern(cue_words.keys)})(?!\\w)")
+
+
+@given(
+    st.lists(st.sampled_from([*_lexicon_pieces(), *_phrase_cue_words(), "ل", "ـ", "أشار"]), max_size=40).map(
+        " ".join
+    ),
+    st.integers(min_value=0, max_value=400),
+)
+def test_cue_scan_on_tokens_finds_what_the_cue_regex_finds(text: str, position: int) -> None:
+    """From any place, the first cue the token scan finds is the regex's next match."""
+    from arnews._lexicon import shadow
+    from arnews._quotes import _tables, _whole_tokens, _word_starters
+
+    aligned = shadow(text)
+    shadow_text = aligned.text
+    position = min(position, len(shadow_text))
+    whole = _whole_tokens(shadow_text, aligned)
+    cue_words = _tables().cue_words
+    found = None
+    for index in _word_starters(whole.strings, cue_words.starters):
+        match = cue_words.match_at(whole, index) if whole.starts[index] >= position else None
+        if match is not None:
+            found = (whole.starts[index], whole.ends[match[0]])
+            break
+    expected = _cue_regex().search(shadow_text, position)
+    assert found == (None if expected is None else expected.span())
+
+
+@pytest.mark.parametrize(
+    ("windows", "text"),
+    [
+        ([(0, 9), (14, 30)], "قال الوزير إن الخطة تسير وفق الجدول"),
+        ([(2, 9), (12, 22)], "وأضافت المتحدثة أن العمل مستمر"),
+        ([(0, 5)], "abcdefgh ijk"),
+    ],
+)
+def test_window_tokens_are_those_of_the_window_cut_alone(windows: list[tuple[int, int]], text: str) -> None:
+    """A window's tokens are a slice of the text's, or cut anew when a word crosses its edge."""
+    from arnews._lexicon import shadow
+    from arnews._quotes import _piece_tokens, _tokens, _whole_tokens
+
+    aligned = shadow(text)
+    tokens = _tokens(_whole_tokens(aligned.text, aligned), windows, [])
+    expected: list[tuple[int, int, str]] = []
+    cut: set[int] = set()
+    for start, end in windows:
+        piece = _piece_tokens(aligned.text, start, end)
+        assert piece is not None
+        if piece.cut_first:
+            cut.add(len(expected))
+        expected += zip(piece.starts, piece.ends, piece.strings, strict=True)
+    assert list(zip(tokens.starts, tokens.ends, tokens.strings, strict=True)) == expected
+    assert tokens.cut_words == cut

@@ -29,7 +29,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 import attrs
 
 from arnews._data import load_table
-from arnews._lexicon import shadow, trie_pattern
+from arnews._lexicon import shadow
 from arnews._model import Cue, Quote, QuoteKind, Sentence, Span, Speaker
 from arnews._normalize import Aligned
 from arnews._segment import SentenceList
@@ -126,7 +126,6 @@ class _CueForm:
 
 @attrs.frozen
 class _Tables:
-    cue_scan: re.Pattern[str]  # the whole-text scan for words that hold a cue
     cue_words: _WordIndex[_CueForm]  # the same entries, looked up on tokens
     complementizers: _WordIndex[str]
     asides: _WordIndex[str]
@@ -216,28 +215,35 @@ class _WordIndex(Generic[V]):
         ``candidates`` are the word tokens (in order) whose text is in
         :attr:`starters`; a candidate inside the previous match is skipped.
         """
-        strings = tokens.strings
-        alone, looks_ahead, seconds = self.alone, self.looks_ahead, self.seconds
         cut = tokens.cut_words
-        last = len(strings) - 1
+        match_at = self.match_at
         reach = -1
         for index in candidates:
             if index <= reach or index in cut:
                 continue  # inside the previous match, or a window cut inside a long word
-            word = strings[index]
-            if word not in looks_ahead or index == last or strings[index + 1] not in seconds:
-                if word in alone:
-                    reach = index
-                    yield index, index, alone[word]
-                continue
-            found = None
-            for head in self._heads(word):
-                found = self._entry(tokens, index, head)
-                if found is not None:
-                    break
+            found = match_at(tokens, index)
             if found is not None:
                 reach = found[0]
                 yield index, found[0], found[1]
+
+    def match_at(self, tokens: Tokens, index: int) -> tuple[int, V] | None:
+        """``(last, value)`` of the entry that starts at word token ``index``, longest first, if any.
+
+        Whatever came before: :meth:`matches` skips the candidates inside a match.
+        """
+        strings = tokens.strings
+        word = strings[index]
+        if (
+            word not in self.looks_ahead
+            or index + 1 == len(strings)
+            or strings[index + 1] not in self.seconds
+        ):
+            return (index, self.alone[word]) if word in self.alone else None
+        for head in self._heads(word):
+            found = self._entry(tokens, index, head)
+            if found is not None:
+                return found
+        return None
 
     def _entry(self, tokens: Tokens, index: int, head: str) -> tuple[int, V] | None:
         options = self.phrases.get(head)
@@ -254,6 +260,11 @@ class _WordIndex(Generic[V]):
         return None if single is None else (index, single)
 
 
+def _word_starters(strings: list[str], starters: frozenset[str]) -> list[int]:
+    """The indices of the tokens whose text is in ``starters``, in one C-level pass."""
+    return list(itertools.compress(range(len(strings)), map(starters.__contains__, strings)))
+
+
 def _starting(strings: list[str], candidates: list[int], index: _WordIndex[Any]) -> list[int]:
     """The ``candidates`` (token indices, in order) whose text may start an entry of ``index``."""
     starters = index.starters
@@ -266,22 +277,17 @@ def _spaced(tokens: Tokens, index: int) -> bool:
     return bool(gap) and not gap.strip(" ") and tokens.same_window(index, index + 1)
 
 
-def _cue_scan(cue_words: _WordIndex[_CueForm]) -> re.Pattern[str]:
-    """One regex that finds the words where a cue stands, to tell which sentences to cut into tokens.
+def _check_cue_keys(cue_words: _WordIndex[_CueForm]) -> None:
+    """Refuse a cue that is not words and single spaces: the scan for cues counts on it.
 
-    The same keys as the cue lexicon, compiled into its trie, but checked for
-    a word start before anything else: the regex engine then drops a position
-    inside a word after one look back, which scans a text two to three times
-    faster than :attr:`Lexicon.pattern` does. Which cue a word holds (bare or
-    after a clitic) is settled later on the tokens, with the lexicon's own
-    rules; here only where one stands matters.
+    :func:`_cue_hits` finds cues on the tokens of the whole text, as the
+    lexicon's regex (a word start, a clitic maybe, the trie, a word end) would find them,
+    and skips ahead where only a match holding something else could cross a
+    sentence start. (Compiling that regex was most of the first call's cost;
+    ``tests/test_quotes.py`` checks the token scan finds what it finds.)
     """
-    keys = cue_words.keys
-    if any(not _WORDS_AND_SPACES.fullmatch(key) for key in keys):
-        # _cue_hits skips ahead where only such a match could cross a sentence start.
+    if any(not _WORDS_AND_SPACES.fullmatch(key) for key in cue_words.keys):
         raise ValueError("a cue is words and spaces only")
-    clitics = "".join(sorted(cue_words.prefixes))
-    return re.compile(f"(?<!\\w)[{re.escape(clitics)}]?(?:{trie_pattern(keys)})(?!\\w)")
 
 
 # A complement that is speech itself lets the marks stand a few words off.
@@ -385,10 +391,10 @@ def _tables() -> _Tables:
         list(itertools.islice(folded, len(words))) for words in lists
     )
     cue_words = _WordIndex(_verb_forms(verbs), ["و", "ف", "ل"])
+    _check_cue_keys(cue_words)
     complementizer_words = _WordIndex(zip(comp, complementizers["words"], strict=True), ["و"])
     asides = _WordIndex(zip(aside, data["asides"]["phrases"], strict=True), ["و"])
     return _Tables(
-        cue_scan=_cue_scan(cue_words),
         cue_words=cue_words,
         complementizers=complementizer_words,
         asides=asides,
@@ -421,18 +427,37 @@ def _tables() -> _Tables:
 # The shadow text, cut into tokens and placed in sentences and lines.
 
 
-def _tokens(
-    text: str, aligned: Aligned, windows: list[tuple[int, int]], sentence_starts: list[int]
-) -> Tokens:
-    """Cut the windows of the shadow into tokens and number their sentences.
+def _whole_tokens(text: str, aligned: Aligned) -> Tokens:
+    """Cut the whole shadow into tokens, all in one window and one sentence.
 
-    Only the windows are cut (the stretches around cues, see
-    :func:`_windows`), each by C-level passes (one capturing ``split``,
-    ``accumulate``, ``map``) rather than a Python loop per token; sentence
-    numbers are filled a sentence at a time. Two windows never share a
-    sentence number, so no scan runs from one into the next as if they were
-    adjacent in the text.
+    One capturing ``split`` gives gaps and tokens interleaved; the running
+    sum of their lengths gives every start and end (C-level passes, no
+    Python loop per token). The cue scan reads these tokens, and the
+    windows' tokens are slices of them.
     """
+    parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, ..., token, gap
+    count = len(parts) // 2
+    offsets = list(itertools.accumulate(map(len, parts), initial=0))
+    strings = parts[1::2]
+    # A token is a word when it is a run of \w: alphanumeric, or holding "_".
+    words = list(map(str.isalnum, strings))
+    if "_" in text:
+        words = [flag or "_" in token for flag, token in zip(words, strings, strict=True)]
+    starts, ends = offsets[1 : 2 * count : 2], offsets[2 : 2 * count + 1 : 2]
+    return Tokens(text, starts, ends, strings, words, [0] * count, 1, aligned.original, aligned.to_original)
+
+
+def _tokens(whole: Tokens, windows: list[tuple[int, int]], sentence_starts: list[int]) -> Tokens:
+    """The tokens of the windows of the shadow, their sentences numbered.
+
+    Only the windows are kept (the stretches around cues, see
+    :func:`_windows`): each is a slice of the whole text's tokens when no
+    token crosses its edges, else (a window cut inside a long word) cut
+    anew. Sentence numbers are filled a sentence at a time. Two windows
+    never share a sentence number, so no scan runs from one into the next
+    as if they were adjacent in the text.
+    """
+    text = whole.text
     starts: list[int] = []
     ends: list[int] = []
     strings: list[str] = []
@@ -441,24 +466,23 @@ def _tokens(
     cut_words: set[int] = set()
     step = len(sentence_starts) + 1
     for ordinal, (start, end) in enumerate(windows):
-        piece = text[start:end]
-        parts = _TOKEN_SPLIT.split(piece)  # gap, token, gap, ..., token, gap
-        count = len(parts) // 2
-        if not count:
+        first = bisect.bisect_left(whole.starts, start)
+        last = bisect.bisect_left(whole.starts, end, first)
+        if (first and whole.ends[first - 1] > start) or (last and whole.ends[last - 1] > end):
+            piece = _piece_tokens(text, start, end)  # a token crosses an edge: cut the window alone
+            if piece is None:
+                continue
+            if piece.cut_first:
+                cut_words.add(len(starts))  # its first token is no word start
+            window_starts, window_ends, found, flags = piece.starts, piece.ends, piece.strings, piece.words
+        elif first == last:
             continue
-        if not parts[0] and start and _WORD_CHAR.match(text, start - 1) and _WORD_CHAR.match(text, start):
-            cut_words.add(len(starts))  # a window cut inside a long word: its first token is no word start
-        found = parts[1::2]
-        # The running sum of the gap and token lengths gives every start and end.
-        offsets = list(itertools.accumulate(map(len, parts), initial=start))
-        window_starts = offsets[1 : 2 * count : 2]
+        else:
+            window_starts, window_ends = whole.starts[first:last], whole.ends[first:last]
+            found, flags = whole.strings[first:last], whole.words[first:last]
         starts += window_starts
-        ends += offsets[2 : 2 * count + 1 : 2]
+        ends += window_ends
         strings += found
-        # A token is a word when it is a run of \w: alphanumeric, or holding "_".
-        flags = list(map(str.isalnum, found))
-        if "_" in piece:
-            flags = [flag or "_" in token for flag, token in zip(flags, found, strict=True)]
         words += flags
         sentence_of += _sentence_numbers(window_starts, sentence_starts, ordinal * step)
     return Tokens(
@@ -469,10 +493,36 @@ def _tokens(
         words,
         sentence_of,
         step,
-        aligned.original,
-        aligned.to_original,
+        whole.original,
+        whole.to_original,
         frozenset(cut_words),
     )
+
+
+class _Piece(NamedTuple):
+    starts: list[int]
+    ends: list[int]
+    strings: list[str]
+    words: list[bool]
+    cut_first: bool  # the piece starts inside a word: its first token is the end of a word
+
+
+def _piece_tokens(text: str, start: int, end: int) -> _Piece | None:
+    """The tokens of ``text[start:end]`` alone (``None`` when it holds none)."""
+    piece = text[start:end]
+    parts = _TOKEN_SPLIT.split(piece)
+    count = len(parts) // 2
+    if not count:
+        return None
+    cut_first = bool(
+        not parts[0] and start and _WORD_CHAR.match(text, start - 1) and _WORD_CHAR.match(text, start)
+    )
+    found = parts[1::2]
+    offsets = list(itertools.accumulate(map(len, parts), initial=start))
+    flags = list(map(str.isalnum, found))
+    if "_" in piece:
+        flags = [flag or "_" in token for flag, token in zip(flags, found, strict=True)]
+    return _Piece(offsets[1 : 2 * count : 2], offsets[2 : 2 * count + 1 : 2], found, flags, cut_first)
 
 
 def _sentence_numbers(token_starts: list[int], sentence_starts: list[int], bump: int) -> list[int]:
@@ -1015,10 +1065,14 @@ def _quotes_in(
     text = full_text if whole else full_text[offset:end]
     aligned = shadow(text)
     shadow_text = aligned.text
-    tables = _tables()
-    first_cue = tables.cue_scan.search(shadow_text)
+    text_tokens = _whole_tokens(shadow_text, aligned)
+    cue_words = _tables().cue_words
+    candidates = _word_starters(text_tokens.strings, cue_words.starters)
+    first_cue = next(
+        (n for n, index in enumerate(candidates) if cue_words.match_at(text_tokens, index)), None
+    )
     if first_cue is None:
-        return []  # every quote needs a cue: a text with none costs one regex scan
+        return []  # every quote needs a cue: a text with none costs one split
     if sentences is None:
         sentences = split_sentences(text)
         offset_of_sentences = 0
@@ -1029,12 +1083,12 @@ def _quotes_in(
         starts = [start - offset_of_sentences for start in starts]
     sentence_starts = _to_normalized_many(aligned, starts)
     bounds = [0, *sentence_starts, len(shadow_text)]
-    hits = _cue_hits(shadow_text, first_cue, sentence_starts, bounds)
+    hits = _cue_hits(text_tokens, candidates[first_cue:], sentence_starts, bounds)
     for mark_end in _line_opening_marks(shadow_text):
         # A paragraph that opens with a mark may continue the quote before it.
         hits.setdefault(bisect.bisect_right(sentence_starts, mark_end - 1), [])
     windows = _windows(shadow_text, bounds, hits)
-    tokens = _tokens(shadow_text, aligned, windows, sentence_starts)
+    tokens = _tokens(text_tokens, windows, sentence_starts)
     if not len(tokens):
         return []
 
@@ -1063,30 +1117,38 @@ def _line_opening_marks(text: str) -> list[int]:
 
 
 def _cue_hits(
-    text: str, first: re.Match[str], sentence_starts: list[int], bounds: list[int]
+    whole: Tokens, candidates: list[int], sentence_starts: list[int], bounds: list[int]
 ) -> dict[int, list[int]]:
-    """The start of every cue the lexicon finds, by region (``_MAX_CUES_PER_REGION`` at most each).
+    """The start of every cue found, by region (``_MAX_CUES_PER_REGION`` at most each).
 
-    ``first`` is the first cue, already found: the scan goes on from there.
-    A region of ordinary length is taken whole once it holds a cue (see
-    :func:`_windows`), so the scan skips the rest of it, unless a cue could
-    run across its end.
+    ``whole`` is the whole text's tokens and ``candidates`` its words that may
+    start a cue, from the first that does. The scan finds what a search with
+    the cue lexicon's regex would, from each place it goes on from (a cue's
+    end, or a region's): a cue starts at the first candidate there that holds
+    one, longest first. A region of ordinary length is taken whole once it
+    holds a cue (see :func:`_windows`), so the scan skips the rest of it,
+    unless a cue could run across its end.
     """
-    search = _tables().cue_scan.search
+    match_at = _tables().cue_words.match_at
+    text, token_starts, token_ends = whole.text, whole.starts, whole.ends
     hits: dict[int, list[int]] = {}
-    found: re.Match[str] | None = first
-    while found is not None:
-        start = found.start()
+    position = 0
+    for index in candidates:
+        start = token_starts[index]
+        if start < position:
+            continue
+        found = match_at(whole, index)
+        if found is None:
+            continue
         region = bisect.bisect_right(sentence_starts, start)
         starts = hits.setdefault(region, [])
         starts.append(start)
-        position = found.end()
+        position = token_ends[found[0]]
         end = bounds[region + 1]
         if len(starts) >= _MAX_CUES_PER_REGION:
             position = max(position, end)  # the rest of this region is left out
         elif end - bounds[region] <= _LONG_REGION and not _may_run_across(text, end):
             position = max(position, end)  # the region is in: no need for its other cues
-        found = search(text, position)
     return hits
 
 
@@ -1114,7 +1176,7 @@ def _context(text: str, tokens: Tokens) -> _Context:
     # One C-level pass over the tokens picks every word that may start an entry of any of
     # the three tables; each table then reads only those.
     strings = tokens.strings
-    candidates = list(itertools.compress(range(len(strings)), map(tables.starters.__contains__, strings)))
+    candidates = _word_starters(strings, tables.starters)
     complementizers = {
         first: tokens.ends[last]
         for first, last, _ in tables.complementizers.matches(

@@ -24,7 +24,8 @@ The split (stated in ``docs/language.md``):
 
 Run ``python benchmarks/langid_devset.py --derive`` to regenerate
 ``src/arnews/data/language_counts.toml`` (the letter profiles and letter-pair
-counts derived from TRAIN).
+counts derived from TRAIN) and ``src/arnews/data/langdetect_ngrams.txt``
+(langdetect's n-gram profiles as one sorted index).
 
 The weights of ``[arabic.tuning]`` were chosen by cross-validation INSIDE
 TRAIN (``--cross-validate``): tables derived from UDHR articles 0-7, the
@@ -291,6 +292,8 @@ def derive_bigrams(alphabet: str, min_count: int = 2) -> dict[str, dict[str, int
 
 
 COUNTS_FILE = REPO / "src" / "arnews" / "data" / "language_counts.toml"
+# langdetect's profiles as one sorted index (see arnews._language.langdetect_ngram_table).
+NGRAM_FILE = REPO / "src" / "arnews" / "data" / "langdetect_ngrams.txt"
 _COUNTS_HEADER = """\
 # Letter and letter-pair counts of the Arabic-script language model (see
 # src/arnews/_language.py and docs/language.md): statistics of the TRAIN split,
@@ -402,8 +405,12 @@ def main() -> int:
         )
         return 1
     if "--derive" in sys.argv:
+        sys.path.insert(0, str(REPO / "src"))
+        from arnews._language import langdetect_ngram_table
+
         COUNTS_FILE.write_text(counts_toml(), encoding="utf-8")
-        print(f"wrote {COUNTS_FILE.relative_to(REPO)}")
+        NGRAM_FILE.write_text(langdetect_ngram_table(), encoding="utf-8")
+        print(f"wrote {COUNTS_FILE.relative_to(REPO)} and {NGRAM_FILE.relative_to(REPO)}")
         return 0
     if "--cross-validate" in sys.argv:
         grid = [

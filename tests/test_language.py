@@ -241,11 +241,12 @@ def test_short_latin_lines_are_decided_without_sampling() -> None:
     assert all(detect_language("12345 - AFP") == first for _ in range(3))
 
 
-def test_lazy_profiles_match_langdetects_own_tables() -> None:
-    # The lazily read profiles must give exactly the vectors langdetect's
+def test_ngram_index_matches_langdetects_own_tables() -> None:
+    # The sorted n-gram index must give exactly the vectors langdetect's
     # DetectorFactory builds up front, for every n-gram and in the same
     # language order; otherwise the Latin path would drift from langdetect.
     import importlib.resources
+    import math
 
     from langdetect.detector_factory import DetectorFactory
 
@@ -255,9 +256,25 @@ def test_lazy_profiles_match_langdetects_own_tables() -> None:
     factory.load_json_profile([directory.joinpath(name).read_text(encoding="utf-8") for name in names])
     profiles = _language._profiles()
     assert profiles.langlist == factory.langlist
-    assert profiles.word_lang_prob_map == frozenset(factory.word_lang_prob_map)
-    for ngram in sorted(factory.word_lang_prob_map)[::97]:
-        assert profiles.probabilities(ngram) == factory.word_lang_prob_map[ngram], ngram
+    known = sorted(factory.word_lang_prob_map)
+    assert all(ngram in profiles for ngram in known[::7])
+    for ngram in known[::97]:
+        vector = factory.word_lang_prob_map[ngram]
+        assert profiles.probabilities(ngram) == vector, ngram
+        costs = (max(0.0, -math.log(prob + _language._LANGDETECT_SMOOTHING)) for prob in vector)
+        assert _language._ngram_cost(ngram) == _language._pack(costs), ngram
+    for unknown in ("", "qqqq", "zzq", "\x00", "ب\t", "\U0010ffff", known[0] + "\x00"):
+        assert unknown not in profiles
+        assert unknown not in factory.word_lang_prob_map
+
+
+def test_committed_ngram_index_is_what_langdetect_gives() -> None:
+    # langdetect_ngrams.txt is derived data: it must be exactly what
+    # langdetect_ngram_table() writes from the installed langdetect profiles.
+    import importlib.resources
+
+    path = importlib.resources.files("arnews").joinpath("data", _language._NGRAM_FILE)
+    assert path.read_text(encoding="utf-8") == _language.langdetect_ngram_table()
 
 
 @pytest.mark.corpus

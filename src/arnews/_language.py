@@ -29,8 +29,6 @@ import unicodedata
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from langdetect.detector import Detector
-
 from arnews._data import load_table
 from arnews._model import Language
 from arnews._validate import require_str
@@ -133,11 +131,17 @@ def profile_alphabet() -> str:
 # below 2**64, so no field carries into the next.
 _SCALE = 1_000_000
 _FIELD_BYTES = 8
+_FIELD_BITS = 8 * _FIELD_BYTES
+
+
+def _fixed_point(cost: float) -> int:
+    """A cost in nats as the integer a packed field holds."""
+    return round(cost * _SCALE)
 
 
 def _pack(costs: Iterable[float]) -> int:
     """One int holding each language's cost (in nats, >= 0) in its own field."""
-    fields = [round(cost * _SCALE) for cost in costs]
+    fields = [_fixed_point(cost) for cost in costs]
     return int.from_bytes(struct.pack(f"<{len(fields)}Q", *fields), "little")
 
 
@@ -530,57 +534,155 @@ _ARABIC_SCRIPT_LETTER_OR_SPACE = re.compile(
 )
 
 
-class _LangdetectProfiles:
+# langdetect's n-gram profiles, as one sorted text file (see _NgramIndex).
+_NGRAM_FILE = "langdetect_ngrams.txt"
+
+
+def langdetect_ngram_table() -> str:
+    """Return langdetect's 55 n-gram profiles as the text of ``langdetect_ngrams.txt``.
+
+    langdetect ships one JSON file per language (``{n-gram: count}``);
+    parsing all 55 costs about 0.1 s, paid by every process that meets one
+    Latin paragraph. This writes the same counts the other way round: a
+    header with each language's ``n_words``, a blank line, then one line per
+    n-gram, sorted by its UTF-8 bytes, with the languages that have it and
+    their counts. arnews ships that file and binary-searches it in place, so
+    nothing is parsed up front. ``python benchmarks/langid_devset.py
+    --derive`` regenerates it, and a test fails when it is not what this
+    function gives from the installed langdetect.
+
+    Returns:
+        The text of the file.
+
+    Example:
+        >>> table = langdetect_ngram_table()
+        >>> [line for line in table.splitlines() if line.startswith("language ar ")]
+        ['language ar 11749565 13990834 9440598']
+    """
+    directory = importlib.resources.files("langdetect").joinpath("profiles")
+    # Sorted file order, so the language order never depends on the disk.
+    names = sorted(entry.name for entry in directory.iterdir() if not entry.name.startswith("."))
+    profiles = [json.loads(directory.joinpath(name).read_text(encoding="utf-8")) for name in names]
+    lines = [
+        "# langdetect's n-gram profiles (Apache License 2.0), rewritten by",
+        "# arnews._language.langdetect_ngram_table(); regenerate with",
+        "# `python benchmarks/langid_devset.py --derive`, never edit by hand.",
+        "# `language CODE N1 N2 N3`: a language, in langdetect's order, and its",
+        "# n_words (how many 1-, 2- and 3-grams its profile counted). After the",
+        "# blank line: one n-gram a line, sorted by UTF-8 bytes, a tab, then",
+        "# `CODE:COUNT` for each language whose profile has it.",
+        *(f"language {profile['name']} {' '.join(map(str, profile['n_words']))}" for profile in profiles),
+        "",
+    ]
+    ngrams = sorted(frozenset().union(*(profile["freq"] for profile in profiles)), key=_utf8)
+    for ngram in ngrams:
+        cells = [f"{p['name']}:{p['freq'][ngram]}" for p in profiles if ngram in p["freq"]]
+        lines.append(f"{ngram}\t{' '.join(cells)}")
+    return "\n".join(lines) + "\n"
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8")
+
+
+class _NgramIndex:
     """langdetect's 55 n-gram profiles, standing in for its ``DetectorFactory``.
 
-    ``DetectorFactory.load_json_profile`` builds a probability vector for
-    each of the ~88,000 n-grams up front: about half a second, paid by every
-    process (and by every CLI run) that meets one Latin paragraph or one
-    unsure Arabic-script one, while a text needs a few hundred n-grams. This
-    keeps the parsed profiles and computes a vector only when one is asked
-    for (:func:`_ngram_cost` caches it), with langdetect's own arithmetic.
+    ``DetectorFactory.load_json_profile`` parses 55 JSON files and builds a
+    probability vector for each of the ~88,000 n-grams up front: over half a
+    second, paid by every process (and by every CLI run) that meets one Latin
+    paragraph or one unsure Arabic-script one, while a text needs a few
+    hundred n-grams. This reads ``langdetect_ngrams.txt`` (the same counts,
+    one sorted line per n-gram, see :func:`langdetect_ngram_table`) as bytes
+    and binary-searches it when an n-gram is asked for: about a millisecond to
+    load, ~10 µs per n-gram (cached), with langdetect's own arithmetic.
 
     ``langdetect.detector.Detector`` reads ``word_lang_prob_map`` (only to
     test membership, in ``_extract_ngrams``), ``langlist`` and ``seed`` from
-    its factory, so a set of the known n-grams is all it needs.
+    its factory; the index itself answers the membership test.
     """
 
-    def __init__(self, profiles: list[dict[str, Any]]) -> None:
-        self.langlist: list[str] = [profile["name"] for profile in profiles]
+    def __init__(self, data: bytes) -> None:
+        self._start = data.index(b"\n\n") + 2
+        self._data = data
+        rows = [
+            line.split()[1:]
+            for line in data[: self._start].decode("utf-8").splitlines()
+            if line.startswith("language ")
+        ]
+        self.langlist: list[str] = [code for code, *_ in rows]
+        self.n_words: list[list[int]] = [[int(count) for count in counts] for _, *counts in rows]
+        self.language_index = {code: index for index, code in enumerate(self.langlist)}
         self.seed = _LANGDETECT_SEED
-        self._freqs: list[dict[str, int]] = [profile["freq"] for profile in profiles]
-        self._n_words: list[list[int]] = [profile["n_words"] for profile in profiles]
-        self.word_lang_prob_map: frozenset[str] = frozenset().union(*self._freqs)
+        self.word_lang_prob_map = self
+
+    def __contains__(self, ngram: object) -> bool:
+        return isinstance(ngram, str) and _ngram_counts(ngram) is not None
+
+    def counts(self, ngram: str) -> bytes | None:
+        """The ``CODE:COUNT`` cells of ``ngram``'s line; ``None`` when no profile has it."""
+        data, key = self._data, _utf8(ngram)
+        low, high = self._start, len(data)  # both at the start of a line
+        while low < high:
+            middle = (low + high) // 2
+            start = max(low, data.rfind(b"\n", low, middle) + 1)
+            tab = data.index(b"\t", start)
+            end = data.index(b"\n", tab)
+            found = data[start:tab]
+            if found == key:
+                return data[tab + 1 : end]
+            if found < key:
+                low = end + 1
+            else:
+                high = start
+        return None
 
     def probabilities(self, ngram: str) -> list[float]:
         """P(ngram | language) for every language, as ``DetectorFactory.add_profile`` computes it."""
-        length = len(ngram)
-        if not 1 <= length <= 3:
-            return [0.0] * len(self.langlist)
+        result = [0.0] * len(self.langlist)
+        for index, count in self.frequencies(ngram):
+            result[index] = 1.0 * count / self.n_words[index][len(ngram) - 1]
+        return result
+
+    def frequencies(self, ngram: str) -> list[tuple[int, int]]:
+        """``(language index, count)`` for each language whose profile has ``ngram``."""
+        cells = _ngram_counts(ngram)
+        if cells is None:
+            return []
         return [
-            1.0 * freq.get(ngram, 0) / n_words[length - 1]
-            for freq, n_words in zip(self._freqs, self._n_words, strict=True)
+            (self.language_index[code.decode()], int(count))
+            for code, count in (cell.split(b":") for cell in cells.split())
         ]
 
 
 _PROFILES_LOCK = threading.Lock()
-_PROFILES: list[_LangdetectProfiles] = []  # loaded once, on first need
+_PROFILES: list[_NgramIndex] = []  # loaded once, on first need
 _LANGDETECT_SEED = 0
 
 
-def _profiles() -> _LangdetectProfiles:
-    """The profiles, loaded once, in sorted file order (the language order never depends on the disk)."""
+def _profiles() -> _NgramIndex:
+    """The n-gram index, loaded once."""
     if not _PROFILES:
         with _PROFILES_LOCK:
             if not _PROFILES:
-                directory = importlib.resources.files("langdetect").joinpath("profiles")
-                names = sorted(entry.name for entry in directory.iterdir() if not entry.name.startswith("."))
-                _PROFILES.append(
-                    _LangdetectProfiles(
-                        [json.loads(directory.joinpath(name).read_text(encoding="utf-8")) for name in names]
-                    )
-                )
+                data = importlib.resources.files("arnews").joinpath("data", _NGRAM_FILE).read_bytes()
+                _PROFILES.append(_NgramIndex(data))
     return _PROFILES[0]
+
+
+@functools.lru_cache(maxsize=32_768)
+def _ngram_counts(ngram: str) -> bytes | None:
+    # Detector asks about the same few hundred n-grams again and again.
+    return _profiles().counts(ngram)
+
+
+@functools.cache
+def _detector_class() -> Any:
+    # langdetect's import (~10 ms) is paid on first need: a run of Arabic-only
+    # text never needs it.
+    from langdetect.detector import Detector  # noqa: PLC0415 - deferred on purpose
+
+    return Detector
 
 
 def _langdetect_probabilities(text: str) -> dict[str, float]:
@@ -596,7 +698,7 @@ def _langdetect_probabilities(text: str) -> dict[str, float]:
     millisecond for the bounded sample. On the dev set its accuracy equals
     the sampler's (see ``docs/language.md``).
     """
-    detector = Detector(_profiles())
+    detector = _detector_class()(_profiles())
     detector.append(text)
     detector.cleaning_text()
     # langdetect's own n-gram extraction (a private method: the n-grams its
@@ -617,12 +719,32 @@ def _langdetect_probabilities(text: str) -> dict[str, float]:
 _LANGDETECT_SMOOTHING = 0.5 / 10_000
 
 
+def _smoothed_cost(probability: float) -> int:
+    # A probability near 1 gives a cost a hair below 0: a packed field must not be negative.
+    return _fixed_point(max(0.0, -math.log(probability + _LANGDETECT_SMOOTHING)))
+
+
 @functools.lru_cache(maxsize=16_384)
 def _ngram_cost(ngram: str) -> int:
-    """Packed cost (-log smoothed probability) of one n-gram in every langdetect language."""
-    probabilities = _profiles().probabilities(ngram)
-    # A probability near 1 gives a cost a hair below 0: a packed field must not be negative.
-    return _pack(max(0.0, -math.log(prob + _LANGDETECT_SMOOTHING)) for prob in probabilities)
+    """Packed cost (-log smoothed probability) of one n-gram in every langdetect language.
+
+    Most languages' profiles do not have a given n-gram, and all of those
+    share one cost: start from that cost in every field and correct only the
+    fields of the languages that have it (the same integer ``_pack`` gives).
+    """
+    profiles = _profiles()
+    unseen = _smoothed_cost(0.0)
+    packed = _unseen_packed(len(profiles.langlist))
+    for index, count in profiles.frequencies(ngram):
+        probability = 1.0 * count / profiles.n_words[index][len(ngram) - 1]
+        packed += (_smoothed_cost(probability) - unseen) << (_FIELD_BITS * index)
+    return packed
+
+
+@functools.cache
+def _unseen_packed(languages: int) -> int:
+    unseen = _smoothed_cost(0.0)
+    return sum(unseen << (_FIELD_BITS * index) for index in range(languages))
 
 
 def _ask_langdetect(sample: str, *, exclude_arabic: bool) -> tuple[str, float]:

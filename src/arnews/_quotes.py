@@ -111,8 +111,9 @@ class _Role:
     PREPOSITION = "preposition"
 
 
-@attrs.frozen
-class _CueForm:
+class _CueForm(NamedTuple):
+    """How one cue form reads (a tuple: the tables build some six hundred of them at first use)."""
+
     lemma: str
     agreement: str  # "m", "f", "p", or "" when the form does not say
     role: str
@@ -146,7 +147,6 @@ class _Tables:
     doubled_close: str
     mark_pattern: re.Pattern[str]
     line_opening_mark: re.Pattern[str]  # a mark that opens a line after a newline (maybe after spaces)
-    text_opening_mark: re.Pattern[str]  # the same at the start of the text
     name_marks: frozenset[str]  # the marks a name may hold half of (شركة "مكافي")
     name_mark_pattern: re.Pattern[str]  # any one of name_marks
     edge_marks: frozenset[str]  # the marks a content's end may hold a stray one of
@@ -286,7 +286,7 @@ def _check_cue_keys(cue_words: _WordIndex[_CueForm]) -> None:
     sentence start. (Compiling that regex was most of the first call's cost;
     ``tests/test_quotes.py`` checks the token scan finds what it finds.)
     """
-    if any(not _WORDS_AND_SPACES.fullmatch(key) for key in cue_words.keys):
+    if not _WORDS_AND_SPACES.fullmatch("".join(cue_words.keys)):  # the keys are never empty
         raise ValueError("a cue is words and spaces only")
 
 
@@ -415,8 +415,6 @@ def _tables() -> _Tables:
         doubled_close=doubled_close,
         mark_pattern=mark_pattern,
         line_opening_mark=re.compile(f"\n{opening_mark}"),
-        # Only ever matched at 0; the anchor says so (and keeps search() from rescanning spaces).
-        text_opening_mark=re.compile(f"\\A{opening_mark}"),
         name_marks=frozenset(name_marks),
         name_mark_pattern=re.compile(f"[{''.join(map(re.escape, sorted(name_marks)))}]"),
         edge_marks=frozenset({*marks["symmetric"], *marks["single"], *openers, *openers.values()}),
@@ -1109,10 +1107,11 @@ def _starts_of(sentences: Sequence[Sentence]) -> list[int]:
 
 def _line_opening_marks(text: str) -> list[int]:
     """One past each quote mark that opens a line (after spaces, if any)."""
-    tables = _tables()
-    first = tables.text_opening_mark.match(text)
-    ends = [] if first is None else [first.end()]
-    ends += [found.end() for found in tables.line_opening_mark.finditer(text)]
+    pattern = _tables().line_opening_mark
+    # The text's own first line as if after a line break: one pattern to compile, not two.
+    first = pattern.match("\n" + text)
+    ends = [] if first is None else [first.end() - 1]
+    ends += [found.end() for found in pattern.finditer(text)]
     return ends
 
 

@@ -58,11 +58,18 @@ def fold_all(words: list[str]) -> list[str]:
         >>> fold_all(["أكّد", "جمادى  الآخرة"])
         ['اكد', 'جمادي الاخره']
     """
-    if any("\n" in word for word in words):
+    joined = "\n".join(words)
+    if joined.count("\n") != len(words) - 1:  # a word holds a line break
         return [fold(word) for word in words]
-    lines = shadow("\n".join(words)).text.split("\n")
+    folded = shadow(joined).text
+    lines = folded.split("\n")
     if len(lines) != len(words):  # a step that touched the line breaks: fold one by one
         return [fold(word) for word in words]
+    runs = folded.split()
+    spaces = folded.count(" ") + len(lines) - 1
+    if len(runs) == spaces + 1 == len(folded) - sum(map(len, runs)) + 1:
+        # Every blank is one space or line break between two runs: nothing to collapse.
+        return lines
     return [" ".join(line.split()) for line in lines]
 
 

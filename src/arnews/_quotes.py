@@ -177,33 +177,27 @@ class _WordIndex(Generic[V]):
         self.prefixes = frozenset(prefixes)
         if any(len(prefix) != 1 for prefix in self.prefixes):
             raise ValueError("prefix clitics are single letters here")
-        self.singles: dict[str, V] = {}
+        self.singles: dict[str, V] = {key: value for key, value in table.items() if " " not in key}
         # First word -> (the other words, value) of each longer entry, most words first.
         self.phrases: dict[str, list[tuple[tuple[str, ...], V]]] = {}
         for key, value in table.items():
-            first, *rest = key.split(" ")
-            if rest:
+            if " " in key:
+                first, *rest = key.split(" ")
                 self.phrases.setdefault(first, []).append((tuple(rest), value))
-            else:
-                self.singles[first] = value
         for options in self.phrases.values():
             options.sort(key=lambda option: -len(option[0]))
         self.seconds = frozenset(rest[0] for options in self.phrases.values() for rest, _ in options)
-        heads = {*self.singles, *self.phrases}
-        glued = {prefix + head: head for prefix in self.prefixes for head in heads}
-        self.starters = frozenset(heads.union(glued))
         # When no phrase can start at a word (none of its heads starts one, or the next word
         # is no phrase's second), the word alone settles the match: the first of its heads
         # (after the clitic first, then bare) that is an entry by itself, if any. Built from
         # the heads rather than by trying every starter (tests check the two agree).
-        self.looks_ahead = frozenset(word for word, head in glued.items() if head in self.phrases).union(
-            self.phrases
-        )
-        self.alone: dict[str, V] = {
-            word: self.singles[head] for word, head in glued.items() if head in self.singles
-        }
-        for head, value in self.singles.items():
-            self.alone.setdefault(head, value)
+        self.alone: dict[str, V] = dict(self.singles)
+        looks_ahead = set(self.phrases)
+        for prefix in self.prefixes:
+            self.alone.update({prefix + head: value for head, value in self.singles.items()})
+            looks_ahead.update([prefix + head for head in self.phrases])
+        self.looks_ahead = frozenset(looks_ahead)
+        self.starters = frozenset(self.alone).union(looks_ahead)
 
     def _heads(self, word: str) -> list[str]:
         """The heads a word may hold, in the order they are tried: after a glued clitic, then bare."""

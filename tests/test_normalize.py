@@ -26,6 +26,7 @@ from arnews._normalize import (
     NormalizeConfig,
     _compile,
     _mark_outside,
+    _trace,
     explain,
     normalize,
     normalize_aligned,
@@ -154,6 +155,18 @@ def test_normalize_agrees_with_running_the_steps_one_by_one(text: str, config: N
 def test_every_output_of_a_random_config_is_a_fixed_point(config: NormalizeConfig) -> None:
     outputs = "\n".join(_compile(config).table.values())
     assert normalize(outputs, config) == outputs
+
+
+@given(config=profiles_and_configs)
+def test_composed_table_and_chains_are_those_of_tracing_each_character(config: NormalizeConfig) -> None:
+    # _compile runs all the characters through the steps at once; tracing
+    # them one by one is the definition it must agree with.
+    plan = _compile(config)
+    steps = [(name, NORMALIZATION_STEPS[name].table) for name in config.enabled_steps()]
+    codes = set().union(*(table.keys() for _, table in steps))
+    traced = {code: _trace(chr(code), steps) for code in codes}
+    assert dict(plan.table) == {code: result for code, (result, links) in traced.items() if links}
+    assert dict(plan.chains) == {code: links for code, (_, links) in traced.items() if links}
 
 
 @pytest.mark.parametrize("name", list(PROFILES))

@@ -304,3 +304,32 @@ def test_pair_costs_are_zero_outside_the_alphabet_and_filled_on_demand() -> None
     costs = _language._unpack(edge, len(model.languages))
     assert all(cost > 0 for cost in costs)
     assert model.pair_cost[" ا"] == edge
+
+
+_CORE_LETTERS = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي"
+
+
+@given(st.text(alphabet=_CORE_LETTERS + " ", min_size=61, max_size=240))
+def test_long_core_text_scores_exactly_like_the_general_path(text: str) -> None:
+    # The encoded path sums the telling bytes two at a time; the general path
+    # sums the telling letters one at a time: the integers must be equal.
+    model = _language._arabic_model()
+    letters = len(text.replace(" ", ""))
+    if letters > model.short_letters:
+        encoded = text.encode(_language._SINGLE_BYTE_ARABIC)
+        assert model.scores(text, letters, encoded) == model.scores(text, letters)
+
+
+@given(st.lists(st.floats(min_value=-3000.0, max_value=0.0), min_size=6, max_size=6))
+def test_decisive_margin_means_a_softmax_of_exactly_one(scores: list[float]) -> None:
+    top = max(scores)
+    if sorted(scores)[-2] < top - _language._DECISIVE_NATS:
+        assert _language._softmax(scores)[scores.index(top)] == 1.0
+
+
+def test_decisive_margin_gives_exactly_one_for_six_languages() -> None:
+    # Just past the margin, six languages give exactly 1.0, while a margin of
+    # 30 nats would not: the shortcut is exact, not a rounding.
+    margin = _language._DECISIVE_NATS
+    assert _language._softmax([0.0, *[-margin - 1e-9] * 5])[0] == 1.0
+    assert _language._softmax([0.0, *[-30.0] * 5])[0] < 1.0

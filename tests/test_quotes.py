@@ -414,7 +414,8 @@ def test_word_index_finds_what_the_lexicon_regex_finds(text: str) -> None:
     from arnews._quotes import _tables, _tokens, _verb_forms, _whole_tokens
 
     shadow_text = shadow(text).text
-    tokens = _tokens(_whole_tokens(shadow_text, shadow(text)), [(0, len(shadow_text))], [])
+    whole = _whole_tokens(shadow_text, shadow(text))
+    tokens, _ = _tokens(whole, [(0, len(shadow_text))], [], [])
     tables = _tables()
     data = load_table("quotes")
     lexicons = [
@@ -537,10 +538,13 @@ def test_cue_scan_on_tokens_finds_what_the_cue_regex_finds(text: str, position: 
 def test_window_tokens_are_those_of_the_window_cut_alone(windows: list[tuple[int, int]], text: str) -> None:
     """A window's tokens are a slice of the text's, or cut anew when a word crosses its edge."""
     from arnews._lexicon import shadow
-    from arnews._quotes import _piece_tokens, _tokens, _whole_tokens
+    from arnews._quotes import _piece_tokens, _tables, _tokens, _whole_tokens, _word_starters
 
     aligned = shadow(text)
-    tokens = _tokens(_whole_tokens(aligned.text, aligned), windows, [])
+    whole = _whole_tokens(aligned.text, aligned)
+    starters = _tables().starters
+    tokens, candidates = _tokens(whole, windows, [], _word_starters(whole.strings, starters))
+    assert candidates == _word_starters(tokens.strings, starters)
     expected: list[tuple[int, int, str]] = []
     cut: set[int] = set()
     for start, end in windows:

@@ -439,7 +439,9 @@ def _whole_tokens(text: str, aligned: Aligned) -> Tokens:
     return Tokens(text, starts, ends, strings, words, [0] * count, 1, aligned.original, aligned.to_original)
 
 
-def _tokens(whole: Tokens, windows: list[tuple[int, int]], sentence_starts: list[int]) -> Tokens:
+def _tokens(
+    whole: Tokens, windows: list[tuple[int, int]], sentence_starts: list[int], starting: list[int]
+) -> tuple[Tokens, list[int]]:
     """The tokens of the windows of the shadow, their sentences numbered.
 
     Only the windows are kept (the stretches around cues, see
@@ -448,8 +450,13 @@ def _tokens(whole: Tokens, windows: list[tuple[int, int]], sentence_starts: list
     anew. Sentence numbers are filled a sentence at a time. Two windows
     never share a sentence number, so no scan runs from one into the next
     as if they were adjacent in the text.
+
+    ``starting`` are the whole text's tokens that may start an entry of the
+    tables (:attr:`_Tables.starters`); the same for the windows' tokens is
+    returned with them.
     """
     text = whole.text
+    candidates: list[int] = []
     starts: list[int] = []
     ends: list[int] = []
     strings: list[str] = []
@@ -467,17 +474,22 @@ def _tokens(whole: Tokens, windows: list[tuple[int, int]], sentence_starts: list
             if piece.cut_first:
                 cut_words.add(len(starts))  # its first token is no word start
             window_starts, window_ends, found, flags = piece.starts, piece.ends, piece.strings, piece.words
+            shift = len(starts)
+            candidates += [index + shift for index in _word_starters(found, _tables().starters)]
         elif first == last:
             continue
         else:
             window_starts, window_ends = whole.starts[first:last], whole.ends[first:last]
             found, flags = whole.strings[first:last], whole.words[first:last]
+            shift = len(starts) - first
+            low = bisect.bisect_left(starting, first)
+            candidates += [index + shift for index in starting[low : bisect.bisect_left(starting, last, low)]]
         starts += window_starts
         ends += window_ends
         strings += found
         words += flags
         sentence_of += _sentence_numbers(window_starts, sentence_starts, ordinal * step)
-    return Tokens(
+    tokens = Tokens(
         text,
         starts,
         ends,
@@ -489,6 +501,7 @@ def _tokens(whole: Tokens, windows: list[tuple[int, int]], sentence_starts: list
         whole.to_original,
         frozenset(cut_words),
     )
+    return tokens, candidates
 
 
 class _Piece(NamedTuple):
@@ -1058,8 +1071,12 @@ def _quotes_in(
     aligned = shadow(text)
     shadow_text = aligned.text
     text_tokens = _whole_tokens(shadow_text, aligned)
-    cue_words = _tables().cue_words
-    candidates = _word_starters(text_tokens.strings, cue_words.starters)
+    tables = _tables()
+    cue_words = tables.cue_words
+    # One C-level pass picks the words that may start a cue, a complementizer or an aside;
+    # the cue scan reads the first kind, the windows' tables all three.
+    starting = _word_starters(text_tokens.strings, tables.starters)
+    candidates = _starting(text_tokens.strings, starting, cue_words)
     first_cue = next(
         (n for n, index in enumerate(candidates) if cue_words.match_at(text_tokens, index)), None
     )
@@ -1080,7 +1097,7 @@ def _quotes_in(
         # A paragraph that opens with a mark may continue the quote before it.
         hits.setdefault(bisect.bisect_right(sentence_starts, mark_end - 1), [])
     windows = _windows(shadow_text, bounds, hits)
-    tokens = _tokens(text_tokens, windows, sentence_starts)
+    tokens, window_starting = _tokens(text_tokens, windows, sentence_starts, starting)
     if not len(tokens):
         return []
 
@@ -1088,7 +1105,7 @@ def _quotes_in(
         # A mention is never empty: it ends one past the original of its last character.
         return aligned.to_original(start) + offset, aligned.to_original(end - 1) + 1 + offset
 
-    found_quotes = _find(_context(shadow_text, tokens), tokens, registry, place)
+    found_quotes = _find(_context(shadow_text, tokens, window_starting), tokens, registry, place)
     return _to_quotes(full_text, offset, aligned, found_quotes)
 
 
@@ -1157,7 +1174,12 @@ def _may_run_across(text: str, offset: int) -> bool:
     return index >= 0 and _WORD_CHAR.match(text, index) is not None
 
 
-def _context(text: str, tokens: Tokens) -> _Context:
+def _context(text: str, tokens: Tokens, candidates: list[int]) -> _Context:
+    """Pair the marks, find the cues, complementizers and asides, and frame every cue.
+
+    ``candidates`` are the tokens that may start an entry of any of the three
+    tables (see :func:`_tokens`).
+    """
     tables = _tables()
     pairs = _pair_marks(text)
 
@@ -1166,10 +1188,8 @@ def _context(text: str, tokens: Tokens) -> _Context:
         return index if index < len(tokens) and tokens.starts[index] == offset else None
 
     marks_at = {index: marks for marks in pairs if (index := at_token(marks.open_at)) is not None}
-    # One C-level pass over the tokens picks every word that may start an entry of any of
-    # the three tables; each table then reads only those.
+    # Each table reads only the words that may start one of its entries.
     strings = tokens.strings
-    candidates = _word_starters(strings, tables.starters)
     complementizers = {
         first: tokens.ends[last]
         for first, last, _ in tables.complementizers.matches(

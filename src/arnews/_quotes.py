@@ -87,10 +87,13 @@ _REACH_BEFORE = 400
 _REACH_AFTER = 3000
 _CONTEXT_BEFORE = 80
 _MAX_WORD = 64
+# How much of a text is looked at for a word that may start a cue before all its words are.
+_PEEK_CHARS = 1000
 
 # Split with the token captured: gaps and tokens interleaved, in one C-level scan.
 _TOKEN_SPLIT = re.compile(r"(\w+|\S)")
 _WORD_CHAR = re.compile(r"\w")
+_WORD_RUN = re.compile(r"\w+")
 _WORDS_AND_SPACES = re.compile(r"[\w ]+")
 _WORD_TAIL = re.compile(r"\w+\Z")  # searched up to an offset: the word run that ends there
 _WORD_HEAD = re.compile(r"\w*")
@@ -417,6 +420,20 @@ def _tables() -> _Tables:
 
 # ---------------------------------------------------------------------------
 # The shadow text, cut into tokens and placed in sentences and lines.
+
+
+def _may_hold_cue(text: str, starters: frozenset[str]) -> bool:
+    """Whether any word of ``text`` may start a cue (``False`` only when none does).
+
+    Cutting a text into tokens costs most on a text dense in signs (a flood
+    of quote marks or periods), which holds no cue at all: its words alone,
+    found by one C-level scan, say so first. Prose nearly always shows a
+    starter among the blank-separated words of its first lines (a false
+    alarm there only costs the cut), so the word scan is rarely needed.
+    """
+    if not starters.isdisjoint(text[:_PEEK_CHARS].split()):
+        return True
+    return not starters.isdisjoint(_WORD_RUN.findall(text))
 
 
 def _whole_tokens(text: str, aligned: Aligned) -> Tokens:
@@ -1070,9 +1087,11 @@ def _quotes_in(
     text = full_text if whole else full_text[offset:end]
     aligned = shadow(text)
     shadow_text = aligned.text
-    text_tokens = _whole_tokens(shadow_text, aligned)
     tables = _tables()
     cue_words = tables.cue_words
+    if not _may_hold_cue(shadow_text, cue_words.starters):
+        return []  # no word that may start a cue: nothing to cut into tokens
+    text_tokens = _whole_tokens(shadow_text, aligned)
     # One C-level pass picks the words that may start a cue, a complementizer or an aside;
     # the cue scan reads the first kind, the windows' tables all three.
     starting = _word_starters(text_tokens.strings, tables.starters)

@@ -333,3 +333,12 @@ def test_decisive_margin_gives_exactly_one_for_six_languages() -> None:
     margin = _language._DECISIVE_NATS
     assert _language._softmax([0.0, *[-margin - 1e-9] * 5])[0] == 1.0
     assert _language._softmax([0.0, *[-30.0] * 5])[0] < 1.0
+
+
+@pytest.mark.parametrize("text", ["abc\ud800 def", "x\udc80y\udcff", "Bonjour \ud83d les amis", "\udfff" * 9])
+def test_lone_surrogates_in_latin_text_do_not_raise(text: str) -> None:
+    # Broken input reaches the n-gram index too: a lone surrogate must be
+    # looked up (and not found), not crash the UTF-8 encoding of the key.
+    result = detect_language(text)
+    assert result.script in {"Latn", "Zyyy"}
+    assert detect_language(text) == result

@@ -608,7 +608,8 @@ def langdetect_ngram_table() -> str:
 
 
 def _utf8(text: str) -> bytes:
-    return text.encode("utf-8")
+    # A lone surrogate (broken input) gets bytes too, which no line has.
+    return text.encode("utf-8", "surrogatepass")
 
 
 class _NgramIndex:

@@ -7,6 +7,7 @@ import concurrent.futures
 import functools
 import itertools
 import pathlib
+import re
 from typing import Any
 
 import attrs
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 
 # Imported from the modules themselves so these tests do not depend on the
 # rest of the package importing cleanly.
+from arnews._lexicon import Lexicon, trie_pattern
 from arnews._model import Span
 from arnews._normalize import (
     _DECODING,
@@ -570,3 +572,51 @@ def test_docs_profile_showcase_is_what_the_profiles_give() -> None:
     assert set(shown) == {"default", "matching", "search"}
     for name, expected in shown.items():
         assert normalize(source, PROFILES[name]) == expected, name
+
+
+# --- Case-insensitive lexicons (built on the matching shadow) ------------------------
+
+_MIXED_KEYS = [
+    "afp",
+    "ap",
+    "a",
+    "cnn",
+    "bbc news",
+    "kuna",
+    "ا ف ب",
+    "رويترز",
+    "واس",
+    "سي ان ان",
+    "فرانس24",
+    "24",
+]
+
+
+def _plain_trie_regex(keys: list[str]) -> re.Pattern[str]:
+    """The pattern a case-insensitive Lexicon compiled before its cased branches were guarded."""
+    body = trie_pattern(sorted({" ".join(key.casefold().split()) for key in keys}))
+    return re.compile(rf"(?<!\w)(?P<key>{body})(?!\w)", re.IGNORECASE)
+
+
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list("afpcnbwsuokKAFPCNBUSİı ـ24افبرويتزس")),
+        max_size=60,
+    )
+)
+def test_case_insensitive_lexicon_matches_as_the_plain_trie(text: str) -> None:
+    lexicon = Lexicon([(key, key) for key in _MIXED_KEYS], ignore_case=True)
+    reference = _plain_trie_regex(_MIXED_KEYS)
+    assert [m.span("key") for m in lexicon.pattern.finditer(text)] == [
+        m.span("key") for m in reference.finditer(text)
+    ]
+
+
+def test_case_insensitive_lexicon_guards_its_cased_branches() -> None:
+    lexicon = Lexicon([(key, key) for key in _MIXED_KEYS], ignore_case=True)
+    assert "(?=[" in lexicon.pattern.pattern
+    assert [m.value for m in lexicon.finditer("نقلا عن AFP و CNN وKuna ثم رويترز")] == [
+        "afp",
+        "cnn",
+        "رويترز",
+    ]

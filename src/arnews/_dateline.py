@@ -82,7 +82,8 @@ _WORD_CHARS: Final = "\\w\u0640\u064b-\u065f\u0670\ufffd"
 _FIVE_WORDS = re.compile(
     rf"(?:(?!\u0640)[{_WORD_CHARS}][{_WORD_CHARS}]*+ ){{4}}(?!\u0640)[{_WORD_CHARS}][{_WORD_CHARS}]*+"
 )
-_BLANKS = re.compile(f"[{_SPACES}{_INVISIBLE}]+")
+_BLANK_CHARS: Final = _SPACES + _INVISIBLE
+_BLANKS = re.compile(f"[{_BLANK_CHARS}]+")
 _SENTENCE_END = re.compile(r"(?<![.])[.!?؟](?![.])(?:\s|$)")
 _DIGIT = re.compile(r"\d")
 # What str.strip() keeps: \s and str.isspace() agree on every character.
@@ -149,6 +150,13 @@ class _Token(NamedTuple):
     date: DateHit | None = None
     place: bool = False
     text: str = ""
+
+
+# A token from a tuple of all its fields, without the keyword handling of
+# _Token's generated __new__ (the tokenizer makes one per word).
+_new_token: Callable[[tuple[str, int, int, _Source | None, DateHit | None, bool, str]], _Token] = (
+    functools.partial(tuple.__new__, _Token)
+)
 
 
 @attrs.frozen
@@ -529,46 +537,51 @@ def _original(text: str, start: int, window: _Window, first: int, stop: int) -> 
 def _tokens(text: str, start: int, end: int, marks: dict[int, _Mark], tables: _Tables) -> list[_Token]:
     """Cut the start of one line of the original text into tokens (at most :data:`_MAX_TOKENS`)."""
     tokens: list[_Token] = []
+    append = tokens.append
     pos = start
-    closers = tables.closers
+    closers, brackets, separators = tables.closers, tables.brackets, tables.separators
     # Where marks start, in order: a word stops at the first one inside it.
     starts = sorted(marks)
     run = 0  # plain words in a row: past a slot's length, the body has begun
+    plain = False  # whether the last token is a plain one
     while pos < end and len(tokens) < _MAX_TOKENS and run <= _MAX_LEAD_WORDS + 1:
         if tokens:
-            run = run + 1 if tokens[-1].kind in _PLAIN else 0
+            run = run + 1 if plain else 0
         char = text[pos]
-        if char in _SPACES or char in _INVISIBLE:
+        if char in _BLANK_CHARS:
             # Each blank is a step of its own; a run of them is taken at once,
             # the steps after the first counted here (no token comes between).
             found = _BLANKS.match(text, pos, end)
             steps = found.end() - pos if found is not None else 1
             if tokens and steps > 1:
-                run = run + steps - 1 if tokens[-1].kind in _PLAIN else 0
+                run = run + steps - 1 if plain else 0
             pos += steps
             continue
         mark = marks.get(pos)
         if mark is not None and mark.end <= end:
-            tokens.append(_Token(*mark, text[mark.start : mark.end]))
+            append(_new_token((*mark, text[mark.start : mark.end])))
+            plain = mark.kind in _PLAIN
             pos = mark.end
-        elif char in tables.brackets and (char not in closers or not _open_bracket(tokens, char)):
-            tokens.append(_Token(_T_OPEN, pos, pos + 1, text=char))
+            continue
+        plain = False
+        if char in brackets and (char not in closers or not _open_bracket(tokens, char)):
+            append(_new_token((_T_OPEN, pos, pos + 1, None, None, False, char)))
             pos += 1
         elif char in closers:
-            tokens.append(_Token(_T_CLOSE, pos, pos + 1, text=char))
+            append(_new_token((_T_CLOSE, pos, pos + 1, None, None, False, char)))
             pos += 1
-        elif char in tables.separators and (char != _TATWEEL or _standalone_tatweel(text, pos, start)):
+        elif char in separators and (char != _TATWEEL or _standalone_tatweel(text, pos, start)):
             stop = pos
-            while stop < end and (text[stop] in tables.separators or text[stop] in _SPACES):
+            while stop < end and (text[stop] in separators or text[stop] in _SPACES):
                 stop += 1
             while text[stop - 1] in _SPACES:
                 stop -= 1
-            tokens.append(_Token(_T_SEP, pos, stop, text=text[pos:stop]))
+            append(_new_token((_T_SEP, pos, stop, None, None, False, text[pos:stop])))
             pos = stop
         else:
             found = _WORD.match(text, pos, end)
             if found is None:
-                tokens.append(_Token(_T_OTHER, pos, pos + 1, text=char))
+                append(_new_token((_T_OTHER, pos, pos + 1, None, None, False, char)))
                 pos += 1
                 continue
             stop = found.end()
@@ -577,7 +590,8 @@ def _tokens(text: str, start: int, end: int, marks: dict[int, _Mark], tables: _T
                 following = bisect.bisect_right(starts, pos)
                 if following < len(starts) and starts[following] < stop:
                     stop = starts[following]
-            tokens.append(_Token(_T_WORD, pos, stop, text=text[pos:stop]))
+            append(_new_token((_T_WORD, pos, stop, None, None, False, text[pos:stop])))
+            plain = True
             pos = stop
     return tokens
 

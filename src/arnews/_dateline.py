@@ -35,7 +35,7 @@ from arnews._data import load_table
 from arnews._dates import DateHit, date_words, scan_stable, widen
 from arnews._lexicon import Lexicon, fold_all
 from arnews._model import Agency, Credit, Dateline, NewsDate, Span
-from arnews._normalize import NORMALIZATION_STEPS, Aligned, NormalizeConfig, normalize, normalize_aligned
+from arnews._normalize import Aligned, NormalizeConfig, in_step, normalize, normalize_aligned
 from arnews._validate import require_str
 
 __all__ = ["find_credit", "find_dateline"]
@@ -349,8 +349,7 @@ class _Window(NamedTuple):
             cut = end if space < 0 else space
         al = _shadow(text[start:cut])
         found = tables.probe.pattern.search(al.text)
-        exact = _length_changers().search(text, start, cut) is None
-        return cls(cut, al, found.start() if found is not None else None, exact)
+        return cls(cut, al, found.start() if found is not None else None, in_step(al))
 
 
 def _line_tokens(
@@ -403,20 +402,6 @@ def _plain_line(text: str, start: int, end: int, tables: _Tables, *, reach: int,
                 shadow_text, 0, reached
             ) is None
     return False
-
-
-@functools.cache
-def _length_changers() -> re.Pattern[str]:
-    """The characters the matching profile removes or turns into several (from its step tables)."""
-    config = _matching()
-    chars = sorted({chr(code) for name in config.enabled_steps() for code in NORMALIZATION_STEPS[name].table})
-    # One call for all of them: the profile maps each character on its own,
-    # so the shadow of the joined characters is the join of their shadows.
-    shadows = normalize("\n".join(chars), config).split("\n")
-    if len(shadows) != len(chars):  # a character that became a line break
-        shadows = [normalize(char, config) for char in chars]
-    changers = {char for char, shadow in zip(chars, shadows, strict=True) if len(shadow) != 1}
-    return re.compile(f"[{''.join(map(re.escape, sorted(changers)))}]" if changers else "(?!)")
 
 
 def _plain_reach(text: str, start: int, end: int, tables: _Tables) -> tuple[int, bool]:

@@ -38,7 +38,7 @@ import re
 import types
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import attrs
 
@@ -512,6 +512,25 @@ class NormalizeConfig:
 _DEFAULT = NormalizeConfig()
 
 
+# The plans of the configs met last, by identity: _compile's cache hashes and
+# compares all the fields of a config on every call, which costs more than
+# normalizing a short line. Each entry holds its config, so an id is never
+# reused while it is here; the table stops growing at _MAX_KNOWN_PLANS.
+_KNOWN_PLANS: dict[int, tuple[NormalizeConfig | None, _Plan]] = {}
+_MAX_KNOWN_PLANS = 64
+
+
+def _plan(config: NormalizeConfig | None) -> _Plan:
+    """The compiled plan of ``config`` (``None``: the default); TypeError for anything else."""
+    known = _KNOWN_PLANS.get(id(config))
+    if known is not None and known[0] is config:
+        return known[1]
+    plan = _compile(_resolve(config))
+    if len(_KNOWN_PLANS) < _MAX_KNOWN_PLANS:
+        _KNOWN_PLANS[id(config)] = (config, plan)
+    return plan
+
+
 def _resolve(config: NormalizeConfig | None) -> NormalizeConfig:
     if config is None:
         return _DEFAULT
@@ -708,13 +727,13 @@ def _compile(config: NormalizeConfig) -> _Plan:
 # --- Running a plan ----------------------------------------------------------------
 
 
-@attrs.frozen(eq=False)
-class _Outcome:
+class _Outcome(NamedTuple):
     """What running a plan gives: the result and, when asked, the offset map's raw material.
 
     ``lengths`` has one byte per original character: how many characters it
     became. ``expands`` says whether any became more than one, which only
-    characters outside the alphabet do.
+    characters outside the alphabet do. A named tuple: every normalize call
+    makes one and drops it at once.
     """
 
     text: str
@@ -809,7 +828,7 @@ def normalize(text: str, config: NormalizeConfig | None = None) -> str:
         'قال المتحدث ان 10 اشخاص اصيبوا'
     """
     text = require_str(text)
-    plan = _compile(_resolve(config))
+    plan = _plan(config)
     if not plan.table:
         return text
     return _run(text, plan, with_lengths=False).text
@@ -1175,6 +1194,22 @@ def _aligned(text: str, outcome: _Outcome) -> Aligned:
     return Aligned(outcome.text, text, b"" if in_step else outcome.lengths)
 
 
+def in_step(al: Aligned) -> bool:
+    """Whether every original character became exactly one normalized character.
+
+    Then an offset is the same in both texts, and no character of the
+    original was removed or expanded (the extractors take offsets over as
+    they are then, without a lookup).
+
+    Example:
+        >>> in_step(normalize_aligned("قال", NormalizeConfig.matching()))
+        True
+        >>> in_step(normalize_aligned("قالَ", NormalizeConfig.matching()))
+        False
+    """
+    return not al._lengths
+
+
 def normalize_aligned(text: str, config: NormalizeConfig | None = None) -> Aligned:
     """Normalize ``text`` and keep the map between normalized and original offsets.
 
@@ -1200,7 +1235,7 @@ def normalize_aligned(text: str, config: NormalizeConfig | None = None) -> Align
         'إلى'
     """
     text = require_str(text)
-    plan = _compile(_resolve(config))
+    plan = _plan(config)
     if not plan.table:
         return Aligned(text, text, b"")
     return _aligned(text, _run(text, plan, with_lengths=True))
@@ -1258,7 +1293,7 @@ def explain(text: str, config: NormalizeConfig | None = None) -> list[Change]:
         remove_tatweel 3 4 True
     """
     text = require_str(text)
-    plan = _compile(_resolve(config))
+    plan = _plan(config)
     # Runs of changed characters are disjoint and found in order, so the
     # changes need sorting only inside a run, never as a whole.
     changes: list[Change] = []

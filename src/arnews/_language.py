@@ -132,7 +132,6 @@ def profile_alphabet() -> str:
 # below 2**64, so no field carries into the next.
 _SCALE = 1_000_000
 _FIELD_BYTES = 8
-_FIELD_BITS = 8 * _FIELD_BYTES
 
 
 def _fixed_point(cost: float) -> int:
@@ -142,7 +141,10 @@ def _fixed_point(cost: float) -> int:
 
 def _pack(costs: Iterable[float]) -> int:
     """One int holding each language's cost (in nats, >= 0) in its own field."""
-    fields = [_fixed_point(cost) for cost in costs]
+    return _pack_fields([_fixed_point(cost) for cost in costs])
+
+
+def _pack_fields(fields: list[int]) -> int:
     return int.from_bytes(struct.pack(f"<{len(fields)}Q", *fields), "little")
 
 
@@ -639,7 +641,7 @@ class _NgramIndex:
         ]
         self.langlist: list[str] = [code for code, *_ in rows]
         self.n_words: list[list[int]] = [[int(count) for count in counts] for _, *counts in rows]
-        self.language_index = {code: index for index, code in enumerate(self.langlist)}
+        self.language_index = {code.encode(): index for index, code in enumerate(self.langlist)}
         self.seed = _LANGDETECT_SEED
         self.word_lang_prob_map = self
 
@@ -677,7 +679,7 @@ class _NgramIndex:
         if cells is None:
             return []
         return [
-            (self.language_index[code.decode()], int(count))
+            (self.language_index[code], int(count))
             for code, count in (cell.split(b":") for cell in cells.split())
         ]
 
@@ -746,32 +748,26 @@ def _langdetect_probabilities(text: str) -> dict[str, float]:
 _LANGDETECT_SMOOTHING = 0.5 / 10_000
 
 
-def _smoothed_cost(probability: float) -> int:
-    # A probability near 1 gives a cost a hair below 0: a packed field must not be negative.
-    return _fixed_point(max(0.0, -math.log(probability + _LANGDETECT_SMOOTHING)))
-
-
 @functools.lru_cache(maxsize=16_384)
 def _ngram_cost(ngram: str) -> int:
     """Packed cost (-log smoothed probability) of one n-gram in every langdetect language.
 
     Most languages' profiles do not have a given n-gram, and all of those
-    share one cost: start from that cost in every field and correct only the
-    fields of the languages that have it (the same integer ``_pack`` gives).
+    share one cost (of probability 0): only the fields of the languages that
+    have it take a logarithm.
     """
     profiles = _profiles()
-    unseen = _smoothed_cost(0.0)
-    packed = _unseen_packed(len(profiles.langlist))
+    n_words = profiles.n_words
+    column = len(ngram) - 1
+    fields = [_UNSEEN_FIELD] * len(n_words)
     for index, count in profiles.frequencies(ngram):
-        probability = 1.0 * count / profiles.n_words[index][len(ngram) - 1]
-        packed += (_smoothed_cost(probability) - unseen) << (_FIELD_BITS * index)
-    return packed
+        # A probability near 1 gives a cost a hair below 0: a field must not be negative.
+        cost = max(0.0, -math.log(1.0 * count / n_words[index][column] + _LANGDETECT_SMOOTHING))
+        fields[index] = _fixed_point(cost)
+    return _pack_fields(fields)
 
 
-@functools.cache
-def _unseen_packed(languages: int) -> int:
-    unseen = _smoothed_cost(0.0)
-    return sum(unseen << (_FIELD_BITS * index) for index in range(languages))
+_UNSEEN_FIELD = _fixed_point(-math.log(0.0 + _LANGDETECT_SMOOTHING))
 
 
 def _ask_langdetect(sample: str, *, exclude_arabic: bool) -> tuple[str, float]:

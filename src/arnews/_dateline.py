@@ -364,7 +364,15 @@ def _line_tokens(
     that point, the window grows (at last to the whole line), so the tokens
     are always those of the whole line. ``window``, when given, is the first
     one (of ``width``).
+
+    The tokens that outran the first window nearly always end inside it:
+    they passed the point up to where its marks are final, about ``longest``
+    characters before its cut. So the second window reaches just that far
+    past them (a fraction of the cost of a window :data:`_GROWTH` times as
+    wide, which scans several times the text); any later one grows
+    :data:`_GROWTH` times, which bounds the rounds on any line.
     """
+    rounds = 0
     while True:
         if window is None:
             window = _Window.read(text, start, end, width, tables)
@@ -372,7 +380,11 @@ def _line_tokens(
         tokens = _tokens(text, start, end, marks, tables)
         if window.cut == end or (tokens and tokens[-1].end < trusted):
             return tokens
-        width *= _GROWTH
+        rounds += 1
+        if rounds == 1 and tokens:
+            width = max(tokens[-1].end - start + 2 * tables.longest, width + tables.longest)
+        else:
+            width *= _GROWTH
         window = None
 
 

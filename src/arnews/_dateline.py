@@ -27,7 +27,7 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Final, NamedTuple
+from typing import Final, NamedTuple, TypeVar
 
 import attrs
 
@@ -152,16 +152,21 @@ class _Token(NamedTuple):
     text: str = ""
 
 
-# A token from a tuple of all its fields, without the keyword handling of
+# A mark or a token from a tuple of all its fields, without the keyword handling of
 # _Token's generated __new__ (the tokenizer makes one per word).
 _new_token: Callable[[tuple[str, int, int, _Source | None, DateHit | None, bool, str]], _Token] = (
     functools.partial(tuple.__new__, _Token)
 )
+_new_mark: Callable[[tuple[str, int, int, _Source | None, DateHit | None, bool]], _Mark] = functools.partial(
+    tuple.__new__, _Mark
+)
 
 
-@attrs.frozen
-class _Slot:
-    """A phrase, a credit, a date, a bracketed group or a separator of a dateline line."""
+class _Slot(NamedTuple):
+    """A phrase, a credit, a date, a bracketed group or a separator of a dateline line.
+
+    A named tuple like _Token: every line read makes one per phrase and separator.
+    """
 
     kind: str  # "phrase", "credit", "date", "group", "sep"
     tokens: tuple[_Token, ...]
@@ -470,7 +475,8 @@ def _window_marks(
     shadow_text = al.text
     limit = len(shadow_text) if whole else _stable_limit(shadow_text, tables.longest)
     # One probe first: most lines start with no key of any table and no digit.
-    if (window.probe is None or window.probe >= limit) and _DIGIT.search(shadow_text, 0, limit) is None:
+    digit = _DIGIT.search(shadow_text, 0, limit) is not None
+    if (window.probe is None or window.probe >= limit) and not digit:
         return {}, start + al.to_original(limit)
     # Marks starting past `limit` never become tokens: tokens reaching there
     # make the window grow. Only the whole line is read to its end.
@@ -478,8 +484,7 @@ def _window_marks(
     hits: list[DateHit] = []
     stable = limit
     # Most windows hold no date: no word a date opens with and no digit before the limit.
-    opener = tables.date_probe.pattern.search(shadow_text)
-    if (opener is not None and opener.start() < limit) or _DIGIT.search(shadow_text, 0, limit) is not None:
+    if digit or _opens_before(tables.date_probe.pattern.search(shadow_text), limit):
         hits, stable = scan_stable(al, limit, bare_numeric=True, origin=start)
     if not whole:
         limit = min(limit, stable)
@@ -490,27 +495,24 @@ def _window_marks(
         first = span.start
         if hit.linked:
             first = previous_end
-            while first < span.start and (text[first] in _SPACES or text[first] in _INVISIBLE):
+            while first < span.start and text[first] in _BLANK_CHARS:
                 first += 1
         found.append(_Mark(_T_DATE, first, span.end, date=hit))
         previous_end = span.end
     place_spans = set()
     # The probe found the first key of every table: no match starts before it.
     if window.probe is not None and window.probe < limit:
-        for first, stop, source in tables.sources.find_values(shadow_text, window.probe):
-            if first >= limit:
-                break
-            found.append(_Mark(_T_CREDIT, *_original(text, start, window, first, stop), source))
-        for first, stop, _ in tables.places.find_values(shadow_text, window.probe):
-            if first >= limit:
-                break
-            mark = _Mark(_T_PLACE, *_original(text, start, window, first, stop), place=True)
-            place_spans.add((mark.start, mark.end))
-            found.append(mark)
-        for first, stop, kind in tables.words.find_values(shadow_text, window.probe):
-            if first >= limit:
-                break
-            found.append(_Mark(kind, *_original(text, start, window, first, stop)))
+        found += [
+            _new_mark((_T_CREDIT, first, stop, source, None, False))
+            for first, stop, source in _keys(tables.sources, text, start, window, limit)
+        ]
+        places = _keys(tables.places, text, start, window, limit)
+        place_spans = {(first, stop) for first, stop, _ in places}
+        found += [_new_mark((_T_PLACE, first, stop, None, None, True)) for first, stop, _ in places]
+        found += [
+            _new_mark((kind, first, stop, None, None, False))
+            for first, stop, kind in _keys(tables.words, text, start, window, limit)
+        ]
     best: dict[int, _Mark] = {}
     for mark in sorted(found, key=lambda m: (m.start, -(m.end - m.start), _PRIORITY[m.kind])):
         if mark.start in best:
@@ -518,6 +520,30 @@ def _window_marks(
         both = (mark.start, mark.end) in place_spans and mark.kind == _T_CREDIT
         best[mark.start] = mark._replace(place=True) if both else mark
     return best, start + al.to_original(limit)
+
+
+def _opens_before(found: re.Match[str] | None, limit: int) -> bool:
+    return found is not None and found.start() < limit
+
+
+_V = TypeVar("_V")
+
+
+def _keys(
+    lexicon: Lexicon[_V], text: str, start: int, window: _Window, limit: int
+) -> list[tuple[int, int, _V]]:
+    """The keys of one table in a window's shadow that start before ``limit``, as original spans."""
+    out: list[tuple[int, int, _V]] = []
+    # A key ending before the cut of an exact window keeps its offsets (see _original).
+    exact_end = window.cut - start if window.exact else -1
+    for first, stop, value in lexicon.find_values(window.al.text, window.probe or 0):
+        if first >= limit:
+            break
+        if stop < exact_end:
+            out.append((start + first, start + stop, value))
+        else:
+            out.append((*_original(text, start, window, first, stop), value))
+    return out
 
 
 def _original(text: str, start: int, window: _Window, first: int, stop: int) -> tuple[int, int]:
@@ -700,8 +726,7 @@ def _settle(token: _Token, tokens: list[_Token], i: int, settled: list[_Token]) 
 # Layouts
 
 
-@attrs.frozen
-class _Reading:
+class _Reading(NamedTuple):
     end: int
     location: Span | None
     credits: tuple[_Token, ...]

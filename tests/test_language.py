@@ -290,9 +290,12 @@ def test_committed_counts_are_what_the_script_derives() -> None:
 
 
 def test_counts_blocks_read_back_with_word_edges() -> None:
-    assert _language.read_counts("_ب 12\nبي 7 ي_ 3") == {" ب": "12", "بي": "7", "ي ": "3"}
+    assert _language.read_counts("_ب 12\nبي 7 ي_ 3", int) == {" ب": 12, "بي": 7, "ي ": 3}
+    assert _language.read_counts("ب 0.5", float) == {"ب": 0.5}
     with pytest.raises(ValueError, match="zip"):
-        _language.read_counts("_ب 12 بي")
+        _language.read_counts("_ب 12 بي", int)
+    with pytest.raises(ValueError, match="invalid literal"):
+        _language.read_counts("_ب 12 بي x", int)
 
 
 def test_pair_costs_are_zero_outside_the_alphabet_and_filled_on_demand() -> None:

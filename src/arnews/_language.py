@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import functools
 import importlib.resources
+import itertools
 import json
 import math
 import operator
@@ -28,14 +29,14 @@ import sys
 import threading
 import unicodedata
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from arnews._data import load_table
 from arnews._model import Language
 from arnews._validate import require_str
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
 __all__ = ["detect_language"]
 
@@ -176,9 +177,11 @@ class _PairCosts(dict[str, int]):
         self._smoothing = smoothing
         self._tables: list[tuple[dict[str, int], Counter[str], dict[str, float]]] = []
         for counts, unigram in zip(bigrams, unigrams, strict=True):
+            # How often each symbol comes first in a pair: grouping the pairs
+            # by first symbol keeps the per-pair work in C.
             after: Counter[str] = Counter()
-            for pair, count in counts.items():
-                after[pair[0]] += count
+            for first, pairs in itertools.groupby(counts, key=operator.itemgetter(0)):
+                after[first] += sum(map(counts.__getitem__, pairs))
             base = dict(zip(symbols, [0.2, *(0.8 * freq for freq in unigram)], strict=True))
             self._tables.append((counts, after, base))
 
@@ -262,8 +265,8 @@ class _ArabicModel:
         # (Latin, and the Urdu and Persian letters Windows-1256 has).
         self.keep_foreign_letters = bytes(
             b
-            for b in range(256)
-            if not _NOT_CORE_ARABIC_LETTER.match(bytes([b]).decode(_SINGLE_BYTE_ARABIC, "replace"))
+            for b, ch in enumerate(bytes(range(256)).decode(_SINGLE_BYTE_ARABIC, "replace"))
+            if not _NOT_CORE_ARABIC_LETTER.match(ch)
         )
         self.pair_cost = _PairCosts(
             self.alphabet,
@@ -353,10 +356,11 @@ class _ArabicModel:
 
 # In language_counts.toml, the sign for a word edge in a letter pair.
 _WORD_EDGE_SIGN = "_"
+_Number = TypeVar("_Number", int, float)
 
 
-def read_counts(block: str) -> dict[str, str]:
-    """Return the ``key value`` pairs of one block of ``language_counts.toml``, as text.
+def read_counts(block: str, number: Callable[[str], _Number]) -> dict[str, _Number]:
+    """Return the ``key value`` pairs of one block of ``language_counts.toml``.
 
     A block is a literal string of whitespace-separated keys and values
     (tomllib finds the end of a literal string in one search, where it reads
@@ -365,35 +369,29 @@ def read_counts(block: str) -> dict[str, str]:
 
     Args:
         block: The text of one block.
+        number: What turns a value into a number (``int`` or ``float``).
 
     Returns:
-        Each key, with ``_`` turned back into a space, and its value as written.
+        Each key, with ``_`` turned back into a space, and its value.
 
     Raises:
         TypeError: If ``block`` is not a ``str``.
-        ValueError: If a key has no value.
+        ValueError: If a key has no value, or a value is not a number.
 
     Example:
-        >>> read_counts("_ب 12 بي 7")
-        {' ب': '12', 'بي': '7'}
+        >>> read_counts("_ب 12 بي 7", int)
+        {' ب': 12, 'بي': 7}
     """
     tokens = require_str(block, "block").split()
-    return {
-        key.replace(_WORD_EDGE_SIGN, " "): value for key, value in zip(tokens[::2], tokens[1::2], strict=True)
-    }
+    keys = map(str.replace, tokens[::2], itertools.repeat(_WORD_EDGE_SIGN), itertools.repeat(" "))
+    return dict(zip(keys, map(number, tokens[1::2]), strict=True))
 
 
 def _model_counts() -> tuple[dict[str, dict[str, float]], dict[str, dict[str, int]]]:
     """The letter frequencies and letter-pair counts of each model language, from TRAIN."""
     table = load_table("language_counts")
-    profiles = {
-        code: {ch: float(freq) for ch, freq in read_counts(block).items()}
-        for code, block in table["profiles"].items()
-    }
-    bigrams = {
-        code: {pair: int(count) for pair, count in read_counts(block).items()}
-        for code, block in table["bigrams"].items()
-    }
+    profiles = {code: read_counts(block, float) for code, block in table["profiles"].items()}
+    bigrams = {code: read_counts(block, int) for code, block in table["bigrams"].items()}
     return profiles, bigrams
 
 

@@ -210,6 +210,8 @@ class _Tables:
     separator_run: re.Pattern[str]
     brackets: dict[str, str]
     closers: frozenset[str]
+    # Every bracket, closer and separator: a character outside it starts a word (or is other).
+    specials: frozenset[str]
     openers: Lexicon[bool]
     # Every key of the lexicons above and of the date words: one scan tells
     # whether a stretch of text can hold any mark at all.
@@ -271,6 +273,9 @@ def _tables() -> _Tables:
         separator_run=re.compile(f"[{re.escape(separators)}][{re.escape(separators + _SPACES)}]*"),
         brackets={key: value for key, value in brackets.items() if key != "/"},
         closers=frozenset(value for key, value in brackets.items() if key != "/"),
+        specials=frozenset(separators)
+        | frozenset(key for key in brackets if key != "/")
+        | frozenset(value for key, value in brackets.items() if key != "/"),
         openers=Lexicon(openers),
         probe=Lexicon([(surface, True) for surface in surfaces], ignore_case=True),
         date_probe=Lexicon([(surface, True) for surface in date_words()]),
@@ -440,7 +445,7 @@ def _plain_reach(text: str, start: int, end: int, tables: _Tables) -> tuple[int,
     reach = start
     while pos < end and count < _MAX_TOKENS and run <= _MAX_LEAD_WORDS + 1:
         char = text[pos]
-        if char in _SPACES or char in _INVISIBLE:
+        if char in _BLANK_CHARS:
             found = _BLANKS.match(text, pos, end)
             steps = found.end() - pos if found is not None else 1
             if count:
@@ -449,7 +454,10 @@ def _plain_reach(text: str, start: int, end: int, tables: _Tables) -> tuple[int,
             continue
         if count:
             run = run + 1 if last == _T_WORD else 0
-        if char in tables.brackets or char in tables.closers:
+        if char not in tables.specials:
+            word = _WORD.match(text, pos, end)
+            stop, last = (word.end(), _T_WORD) if word is not None else (pos + 1, _T_OTHER)
+        elif char in tables.brackets or char in tables.closers:
             stop, last = pos + 1, _T_OTHER  # an opening or closing bracket: no word, no separator
         elif char in tables.separators and (char != _TATWEEL or _standalone_tatweel(text, pos, start)):
             run_of = tables.separator_run.match(text, pos, end)
@@ -563,6 +571,7 @@ def _tokens(text: str, start: int, end: int, marks: dict[int, _Mark], tables: _T
     append = tokens.append
     pos = start
     closers, brackets, separators = tables.closers, tables.brackets, tables.separators
+    specials = tables.specials
     # Where marks start, in order: a word stops at the first one inside it.
     starts = sorted(marks)
     run = 0  # plain words in a row: past a slot's length, the body has begun
@@ -587,35 +596,38 @@ def _tokens(text: str, start: int, end: int, marks: dict[int, _Mark], tables: _T
             pos = mark.end
             continue
         plain = False
-        if char in brackets and (char not in closers or not _open_bracket(tokens, char)):
-            append(_new_token((_T_OPEN, pos, pos + 1, None, None, False, char)))
-            pos += 1
-        elif char in closers:
-            append(_new_token((_T_CLOSE, pos, pos + 1, None, None, False, char)))
-            pos += 1
-        elif char in separators and (char != _TATWEEL or _standalone_tatweel(text, pos, start)):
-            stop = pos
-            while stop < end and (text[stop] in separators or text[stop] in _SPACES):
-                stop += 1
-            while text[stop - 1] in _SPACES:
-                stop -= 1
-            append(_new_token((_T_SEP, pos, stop, None, None, False, text[pos:stop])))
-            pos = stop
-        else:
-            found = _WORD.match(text, pos, end)
-            if found is None:
-                append(_new_token((_T_OTHER, pos, pos + 1, None, None, False, char)))
+        if char in specials:
+            if char in brackets and (char not in closers or not _open_bracket(tokens, char)):
+                append(_new_token((_T_OPEN, pos, pos + 1, None, None, False, char)))
                 pos += 1
                 continue
-            stop = found.end()
-            # A mark may start inside a run of letters ("الدمام25 شوال").
-            if starts:
-                following = bisect.bisect_right(starts, pos)
-                if following < len(starts) and starts[following] < stop:
-                    stop = starts[following]
-            append(_new_token((_T_WORD, pos, stop, None, None, False, text[pos:stop])))
-            plain = True
-            pos = stop
+            if char in closers:
+                append(_new_token((_T_CLOSE, pos, pos + 1, None, None, False, char)))
+                pos += 1
+                continue
+            if char in separators and (char != _TATWEEL or _standalone_tatweel(text, pos, start)):
+                stop = pos
+                while stop < end and (text[stop] in separators or text[stop] in _SPACES):
+                    stop += 1
+                while text[stop - 1] in _SPACES:
+                    stop -= 1
+                append(_new_token((_T_SEP, pos, stop, None, None, False, text[pos:stop])))
+                pos = stop
+                continue
+        found = _WORD.match(text, pos, end)
+        if found is None:
+            append(_new_token((_T_OTHER, pos, pos + 1, None, None, False, char)))
+            pos += 1
+            continue
+        stop = found.end()
+        # A mark may start inside a run of letters ("الدمام25 شوال").
+        if starts:
+            following = bisect.bisect_right(starts, pos)
+            if following < len(starts) and starts[following] < stop:
+                stop = starts[following]
+        append(_new_token((_T_WORD, pos, stop, None, None, False, text[pos:stop])))
+        plain = True
+        pos = stop
     return tokens
 
 

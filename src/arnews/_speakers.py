@@ -20,6 +20,7 @@ import bisect
 import functools
 import itertools
 from collections.abc import Callable
+from typing import NamedTuple
 
 import attrs
 
@@ -205,9 +206,8 @@ def _words() -> _Words:
     )
 
 
-@attrs.frozen
-class Mention:
-    """A noun phrase that names a source, in shadow offsets.
+class Mention(NamedTuple):
+    """A noun phrase that names a source, in shadow offsets (a tuple: one is built per cue).
 
     Attributes:
         start: Shadow offset of its first word.
@@ -381,7 +381,7 @@ def _mention(
     flags: list[bool] | None = None,
 ) -> Mention:
     """The mention made of the words ``picked``; ``flags`` are their name flags when known."""
-    words = [tokens.strings[index] for index in picked]
+    words = list(map(tokens.strings.__getitem__, picked))
     if flags is None:
         flags = _name_flags(tokens, picked, vocabulary.nouns)
     name = _name_run(tokens, picked, flags, vocabulary.nouns, vocabulary.generic)
@@ -391,7 +391,7 @@ def _mention(
         end=tokens.ends[name[-1]],
         words=frozenset(map(_bare, words)),
         related=extra,
-        named=any(flag and word not in _NAME_PARTICLES for flag, word in zip(flags, words, strict=True)),
+        named=not _NAME_PARTICLES.issuperset(itertools.compress(words, flags)),
         head=head,
         last=words[-1],
         definite=_is_definite(tokens, picked),
@@ -402,7 +402,9 @@ def _mention(
 
 def _is_definite(tokens: Tokens, picked: list[int]) -> bool:
     """Definite by the article or by a construct (``الوزارة``, ``وزير الخارجية``)."""
-    return any(_starts_with_article(tokens, index) for index in picked[:2])
+    return _starts_with_article(tokens, picked[0]) or (
+        len(picked) > 1 and _starts_with_article(tokens, picked[1])
+    )
 
 
 def _starts_with_article(tokens: Tokens, index: int) -> bool:
@@ -434,10 +436,8 @@ def _name_run(
     while position < len(picked) and tokens.strings[picked[position]] in _INNER_PARTICLES:
         position += 1  # a name does not start with بن or آل
     run = picked[position:]
-    words = [tokens.strings[index] for index in run]
-    if not any(
-        word not in _NAME_PARTICLES for word, flag in zip(words, flags[position:], strict=True) if flag
-    ):
+    names = itertools.compress(map(tokens.strings.__getitem__, run), flags[position:])
+    if _NAME_PARTICLES.issuperset(names):  # no name word but particles
         return picked
     return run
 
@@ -467,7 +467,7 @@ def noun_phrase(tokens: Tokens, first: int, stop: int) -> Mention | None:
     if not head.named and titled and second.named:
         return second  # مساعد وزير الدفاع، باتريك شاناهان، ...
     # وليد الطبطبائي، النائب بالبرلمان الكويتي: the titles help later descriptions find him.
-    return attrs.evolve(head, related=second.words)
+    return head._replace(related=second.words)
 
 
 def subject_before(tokens: Tokens, cue: int, *, present: bool = False) -> Mention | None:

@@ -336,11 +336,9 @@ class _ArabicModel:
             sample = _MARKS.sub("", sample)
         words = _ARABIC_WORD.findall(sample)
         padded = " ".join(("", *words, ""))
-        pairs = Counter(map(operator.add, padded, padded[1:]))
-        pairs.pop("  ", None)
-        scores = self._posterior(
-            sum(map(operator.mul, map(self.pair_cost.__getitem__, pairs), pairs.values()))
-        )
+        # One packed cost per pair as it occurs: integers, so the same sum as
+        # counting the pairs first, without building the counter.
+        scores = self._posterior(sum(map(self.pair_cost.__getitem__, map(operator.add, padded, padded[1:]))))
         for key, count in Counter(map(self.word_key.get, words)).items():
             if key is not None:
                 for index in key:

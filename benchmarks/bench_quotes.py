@@ -11,7 +11,12 @@ With ``--baseline-rev REV`` it also loads ``_quotes.py`` and ``_speakers.py``
 as they were at git revision ``REV`` (into a temporary directory, beside the
 current versions of every other module), runs both on the same texts,
 alternating, checks that they return the same quotes, and prints the ratio.
-Results go to benchmarks/results/bench_quotes.json.
+
+It also measures the first-use cost of the quote tables: the CPU seconds of
+the first ``_tables()`` call in a fresh interpreter (bytecode caching on, the
+matching normalization profile already compiled, since every caller compiles
+it anyway), least of ``--startup-runs`` processes, for each version,
+alternating. Results go to benchmarks/results/bench_quotes.json.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import pathlib
 import subprocess
 import sys
@@ -60,6 +66,39 @@ def load_revision(rev: str, where: pathlib.Path) -> ModuleType:
     return module
 
 
+# Run in a fresh interpreter: argv[1] is "" for the current _quotes, else the directory of
+# a baseline's baseline_quotes.py. Prints the CPU seconds of the first _tables() call.
+_FIRST_USE = """
+import importlib.util, sys, time
+import arnews
+from arnews._lexicon import fold
+fold("x")  # the matching profile: compiled by the first shadow() of any caller
+if sys.argv[1]:
+    sys.path.insert(0, sys.argv[1])
+    spec = importlib.util.spec_from_file_location("baseline_quotes", sys.argv[1] + "/baseline_quotes.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+else:
+    from arnews import _quotes as module
+started = time.process_time()
+module._tables()
+print(time.process_time() - started)
+"""
+
+
+def first_use_seconds(where: str, runs: int) -> list[float]:
+    """CPU seconds of the first ``_tables()`` call, one fresh interpreter per run."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    return [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", _FIRST_USE, where], check=True, capture_output=True, text=True, env=env
+            ).stdout
+        )
+        for _ in range(runs)
+    ]
+
+
 def cpu_seconds(function: Callable[[], object]) -> float:
     started = time.process_time()
     function()
@@ -74,6 +113,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--baseline-rev", help="git revision whose find_quotes to compare with")
+    parser.add_argument("--startup-runs", type=int, default=9, help="fresh interpreters per version")
     args = parser.parse_args(argv)
     texts = load_texts()
     cut = [arnews.sentences(text) for text in texts]
@@ -90,12 +130,18 @@ def main(argv: list[str]) -> int:
         for _ in range(args.repeat):  # alternate, so both see the same noise
             for name, find in finders.items():
                 best[name] = min(best[name], cpu_seconds(lambda find=find: run_all(find, texts, cut)))
+        places = {"current": "", "baseline": scratch}
+        first_use = dict.fromkeys(finders, float("inf"))
+        for _ in range(args.startup_runs):  # alternate here too
+            for name in finders:
+                first_use[name] = min(first_use[name], *first_use_seconds(places[name], 1))
     parse = min(
         cpu_seconds(lambda: [arnews.parse(text) for text in texts]) for _ in range(max(1, args.repeat // 2))
     )
     rows: dict[str, Any] = {}
     for name, seconds in best.items():
         rows[name] = {
+            "first_tables_call_ms": round(first_use[name] * 1000, 1),
             "cpu_seconds": round(seconds, 3),
             "articles_per_s": round(len(texts) / seconds, 1),
             "mb_per_s": round(megabytes / seconds, 2),
@@ -112,7 +158,7 @@ def main(argv: list[str]) -> int:
     for name, row in rows.items():
         print(
             f"  find_quotes {name:9s} {row['cpu_seconds']:7.3f} s  {row['articles_per_s']:8.1f} articles/s"
-            f"  {row['mb_per_s']:6.2f} MB/s"
+            f"  {row['mb_per_s']:6.2f} MB/s  first _tables() {row['first_tables_call_ms']:5.1f} ms"
         )
     print(
         f"  parse               {parse:7.3f} s"

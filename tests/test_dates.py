@@ -7,6 +7,7 @@ a real article.
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from hypothesis import given
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 import arnews
 from arnews import Calendar, find_dates, parse_date
 from arnews._data import load_table
+from arnews._dates import _NUMBER_OR_SEP
 
 G = Calendar.GREGORIAN
 H = Calendar.HIJRI
@@ -324,3 +326,25 @@ def test_reading_in_windows_finds_the_same_dates(text: str, monkeypatch: pytest.
     assert whole
     monkeypatch.setattr("arnews._dates._WINDOW", 1)
     assert find_dates(text) == whole
+
+
+# The number-and-separator scanner opens with one class of first characters
+# (fast to skip to); it must cut text exactly as the plain alternation of its
+# four shapes does.
+_PLAIN_NUMBER_OR_SEP = re.compile(
+    r"(?P<chain>\d++(?:[-/.]\d++){4,}+)(?P<chain_era>[هم](?!\w))?"
+    r"|(?P<num>\d++)(?P<era>[هم](?!\w))?"
+    r"|(?P<run>[-/.,،](?:[^\S\n]*+[-/.,،])++)"
+    r"|(?P<sep>[-/.,،])"
+)
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789٣-/.,، \nهمa")), max_size=40))
+def test_number_and_separator_scanner_cuts_as_the_plain_alternation(text: str) -> None:
+    def cuts(pattern: re.Pattern[str]) -> list[tuple[int, int, str | None, str | None, str | None]]:
+        return [
+            (m.start(), m.end(), m.lastgroup, m.group("era"), m.group("chain_era"))
+            for m in pattern.finditer(text)
+        ]
+
+    assert cuts(_NUMBER_OR_SEP) == cuts(_PLAIN_NUMBER_OR_SEP)

@@ -1072,13 +1072,13 @@ def _lines(text: str, end: int, *, skip_bullet: bool = True) -> list[tuple[int, 
         stop = text.find("\n", pos, end)
         stop = end if stop < 0 else stop
         start = pos
-        while start < stop and (text[start] in _SPACES or text[start] in _INVISIBLE):
+        while start < stop and text[start] in _BLANK_CHARS:
             start += 1
         # A bullet before the dateline is not part of it ("*يمن برس - ..."), but a
         # dash that opens a list item marks the line as no dateline at all.
         if skip_bullet and start < stop and text[start] in "*•·▪►":
             start += 1
-        if _NON_SPACE.search(text, start, stop) is not None:  # as text[start:stop].strip()
+        if _has_non_space(text, start, stop):
             out.append((start, stop))
         pos = stop + 1
     return out
@@ -1217,6 +1217,17 @@ def find_credit(text: str) -> Credit | None:
     return None
 
 
+def _has_non_space(text: str, start: int, stop: int) -> bool:
+    r"""Whether ``text[start:stop].strip()`` is not empty, without copying the stretch.
+
+    The first character nearly always tells (the callers skipped the blanks
+    before it); \S and str.isspace() agree on every character.
+    """
+    if start >= stop:
+        return False
+    return not text[start].isspace() or _NON_SPACE.search(text, start + 1, stop) is not None
+
+
 def _last_lines(text: str, start: int, count: int) -> list[tuple[int, int]]:
     """The last ``count`` non-blank lines of ``text[start:]``, last first, as :func:`_lines` cuts them.
 
@@ -1227,9 +1238,9 @@ def _last_lines(text: str, start: int, count: int) -> list[tuple[int, int]]:
     while len(out) < count:
         newline = text.rfind("\n", start, stop)
         first = start if newline < 0 else newline + 1
-        while first < stop and (text[first] in _SPACES or text[first] in _INVISIBLE):
+        while first < stop and text[first] in _BLANK_CHARS:
             first += 1
-        if _NON_SPACE.search(text, first, stop) is not None:  # as text[first:stop].strip()
+        if _has_non_space(text, first, stop):
             out.append((first, stop))
         if newline < 0:
             break

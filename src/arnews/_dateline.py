@@ -446,8 +446,7 @@ def _plain_reach(text: str, start: int, end: int, tables: _Tables) -> tuple[int,
     while pos < end and count < _MAX_TOKENS and run <= _MAX_LEAD_WORDS + 1:
         char = text[pos]
         if char in _BLANK_CHARS:
-            found = _BLANKS.match(text, pos, end)
-            steps = found.end() - pos if found is not None else 1
+            steps = _blank_run(text, pos, end)
             if count:
                 run = run + steps if last == _T_WORD else 0
             pos += steps
@@ -469,6 +468,14 @@ def _plain_reach(text: str, start: int, end: int, tables: _Tables) -> tuple[int,
         count += 1
         reach = pos = stop
     return reach, last == _T_SEP
+
+
+def _blank_run(text: str, pos: int, end: int) -> int:
+    """How many blanks stand from ``pos`` (a blank) on: most often one, told without the pattern."""
+    if pos + 1 >= end or text[pos + 1] not in _BLANK_CHARS:
+        return 1
+    found = _BLANKS.match(text, pos, end)
+    return found.end() - pos if found is not None else 1
 
 
 def _window_marks(
@@ -583,8 +590,7 @@ def _tokens(text: str, start: int, end: int, marks: dict[int, _Mark], tables: _T
         if char in _BLANK_CHARS:
             # Each blank is a step of its own; a run of them is taken at once,
             # the steps after the first counted here (no token comes between).
-            found = _BLANKS.match(text, pos, end)
-            steps = found.end() - pos if found is not None else 1
+            steps = _blank_run(text, pos, end)
             if tokens and steps > 1:
                 run = run + steps - 1 if plain else 0
             pos += steps

@@ -17,7 +17,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from arnews import Paragraph, Sentence, Span, Token, TokenKind, paragraphs, sentences, tokens
-from arnews._segment import _CONTENT, _CONTROL, ParagraphList, SentenceList, TokenList
+from arnews._segment import (
+    _CONTENT,
+    _CONTROL,
+    ParagraphList,
+    SentenceList,
+    TokenList,
+    sentences_and_paragraphs,
+)
 from conftest import load_benchmark
 from strategies import news_like, web_text
 
@@ -205,6 +212,26 @@ def test_nothing_lost_on_news_like_text(text: str) -> None:
     paragraph_spans = paragraphs(text).spans()
     for start, end in sentence_spans:
         assert any(ps <= start and end <= pe for ps, pe in paragraph_spans)
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list('ب.،!؟… \n\r\t"»)(«0123456789')), max_size=200)
+    | web_text
+    | news_like
+)
+def test_one_scan_gives_both_splits(text: str) -> None:
+    found, blocks = sentences_and_paragraphs(text)
+    assert found.spans() == sentences(text).spans()
+    assert blocks.spans() == paragraphs(text).spans()
+
+
+def test_one_scan_gives_both_splits_on_an_article() -> None:
+    text = 'الرياض 3 مايو (واس) - قال الوزير إن\nالعمل مستمر.\n\nوأضاف: "نحن جاهزون". ثم غادر...\nانتهى'
+    found, blocks = sentences_and_paragraphs(text)
+    assert found == sentences(text)
+    assert blocks == paragraphs(text)
+    assert len(found) == 4
+    assert len(blocks) == 3
 
 
 @given(st.text(alphabet=st.sampled_from(list('ب.،!؟… \n"»)(«0123456789')), max_size=200))

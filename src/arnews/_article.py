@@ -6,7 +6,7 @@ from arnews._dateline import find_credit, find_dateline
 from arnews._language import detect_language
 from arnews._model import Article, Paragraph, Span
 from arnews._quotes import find_quotes
-from arnews._segment import paragraphs, sentences
+from arnews._segment import sentences_and_paragraphs
 from arnews._validate import require_str
 
 __all__ = ["parse"]
@@ -34,13 +34,13 @@ def parse(text: str) -> Article:
         'وأضاف: "نحن مستعدون".'
     """
     require_str(text)
-    found_sentences = sentences(text)
+    found_sentences, found_paragraphs = sentences_and_paragraphs(text)
     return Article(
         text=text,
         language=detect_language(text),
         dateline=find_dateline(text),
         credit=find_credit(text),
-        paragraphs=tuple(_paragraph(text, start, end) for start, end in paragraphs(text).spans()),
+        paragraphs=tuple(_paragraph(text, start, end) for start, end in found_paragraphs.spans()),
         # The lazy list itself: offsets only, no copy of the text per sentence.
         sentences=found_sentences,
         quotes=tuple(find_quotes(text, found_sentences)),

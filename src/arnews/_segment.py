@@ -40,6 +40,7 @@ __all__ = [
     "TokenList",
     "paragraphs",
     "sentences",
+    "sentences_and_paragraphs",
     "tokens",
 ]
 
@@ -612,24 +613,57 @@ def _boundaries(text: str) -> Iterator[tuple[int, bool]]:
 def _pieces(text: str, *, paragraphs_only: bool) -> array[int]:
     """``[start, end, ...]`` of the non-blank pieces between sentence (or paragraph) ends."""
     bounds: list[int] = []
-    add = bounds.append
-    content, visible_at = _CONTENT.search, _CONTENT.match
     position = 0
-    for cut, ends_paragraph in itertools.chain(_boundaries(text), ((len(text), True),)):
-        if paragraphs_only and not ends_paragraph:
-            continue
-        found = content(text, position, cut)
-        position = cut
-        if found is None:
-            continue
-        end = cut
-        # A cut after punctuation sits right after a visible character; only
-        # a cut at a line break has blanks to give back.
-        while visible_at(text, end - 1) is None:
-            end -= 1
-        add(found.start())
-        add(end)
+    for cut, ends_paragraph in _cuts(text):
+        if ends_paragraph or not paragraphs_only:
+            _add_piece(bounds, text, position, cut)
+            position = cut
     return array(_typecode(text), bounds)
+
+
+def _cuts(text: str) -> Iterator[tuple[int, bool]]:
+    """Every sentence end (:func:`_boundaries`), then the end of the text, which ends a paragraph."""
+    return itertools.chain(_boundaries(text), ((len(text), True),))
+
+
+def _add_piece(bounds: list[int], text: str, position: int, cut: int) -> None:
+    """Add the start and end of ``text[position:cut]`` without its blanks, unless it is all blank."""
+    found = _CONTENT.search(text, position, cut)
+    if found is None:
+        return
+    end = cut
+    # A cut after punctuation sits right after a visible character; only a
+    # cut at a line break has blanks to give back.
+    while _CONTENT.match(text, end - 1) is None:
+        end -= 1
+    bounds += (found.start(), end)
+
+
+def sentences_and_paragraphs(text: str) -> tuple[SentenceList, ParagraphList]:
+    r"""Return :func:`sentences` and :func:`paragraphs` of ``text`` from one scan of its boundaries.
+
+    What :func:`arnews.parse` needs: both splits for the cost of one.
+
+    Example:
+        >>> found, blocks = sentences_and_paragraphs("عنوان\n\nقال إنه بخير. وأضاف.")
+        >>> len(found), len(blocks)
+        (3, 2)
+    """
+    require_str(text)
+    sentence_bounds: list[int] = []
+    paragraph_bounds: list[int] = []
+    sentence_from = paragraph_from = 0
+    for cut, ends_paragraph in _cuts(text):
+        _add_piece(sentence_bounds, text, sentence_from, cut)
+        sentence_from = cut
+        if ends_paragraph:
+            _add_piece(paragraph_bounds, text, paragraph_from, cut)
+            paragraph_from = cut
+    typecode = _typecode(text)
+    return (
+        SentenceList(text, array(typecode, sentence_bounds)),
+        ParagraphList(text, array(typecode, paragraph_bounds)),
+    )
 
 
 def sentences(text: str) -> SentenceList:

@@ -661,46 +661,48 @@ def _slots(tokens: Sequence[_Token], brackets: dict[str, str]) -> tuple[list[_Sl
     """Group tokens into slots; return them and the index of the token where reading stopped."""
     slots: list[_Slot] = []
     phrase: list[_Token] = []
-
-    def close_phrase() -> None:
+    i = 0
+    count = len(tokens)
+    while i < count:
+        token = tokens[i]
+        kind = token.kind
+        if kind not in _SLOT_KINDS:
+            phrase.append(token)
+            i += 1
+            continue
+        # Every other token ends the phrase before it.
         if phrase:
             slots.append(_Slot("phrase", tuple(phrase), phrase[0].start, phrase[-1].end))
-            phrase.clear()
-
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        if token.kind == _T_OPEN:
+            phrase = []
+        if kind == _T_OPEN:
             closer = brackets.get(token.text, "")
-            j = next((k for k in range(i + 1, min(len(tokens), i + 10)) if tokens[k].text == closer), None)
+            j = next((k for k in range(i + 1, min(count, i + 10)) if tokens[k].text == closer), None)
             if j is None or j == i + 1:
-                close_phrase()
                 return slots, i
             inner, stop = _slots(tokens[i + 1 : j], brackets)
             if stop is not None:
-                close_phrase()
                 return slots, i
-            close_phrase()
             slots.append(_Slot("group", tuple(tokens[i : j + 1]), token.start, tokens[j].end, tuple(inner)))
             i = j + 1
             continue
-        if token.kind in (_T_CLOSE, _T_OTHER):
-            close_phrase()
+        if kind in (_T_CLOSE, _T_OTHER):
             return slots, i
-        if token.kind == _T_SEP:
-            close_phrase()
-            slots.append(_Slot("sep", (token,), token.start, token.end))
-        elif token.kind == _T_CREDIT:
-            close_phrase()
-            slots.append(_Slot("credit", (token,), token.start, token.end))
-        elif token.kind == _T_DATE:
-            close_phrase()
-            slots.append(_Slot("date", (token,), token.start, token.end))
-        else:
-            phrase.append(token)
+        slots.append(_Slot(_SLOT_KINDS[kind], (token,), token.start, token.end))
         i += 1
-    close_phrase()
+    if phrase:
+        slots.append(_Slot("phrase", tuple(phrase), phrase[0].start, phrase[-1].end))
     return slots, None
+
+
+# The tokens that are no part of a phrase, and the slot a lone one makes.
+_SLOT_KINDS: Final = {
+    _T_OPEN: "group",
+    _T_CLOSE: "",
+    _T_OTHER: "",
+    _T_SEP: "sep",
+    _T_CREDIT: "credit",
+    _T_DATE: "date",
+}
 
 
 def _demote_word_credits(tokens: list[_Token]) -> list[_Token]:

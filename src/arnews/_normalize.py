@@ -762,9 +762,13 @@ def _run(text: str, plan: _Plan, *, with_lengths: bool) -> _Outcome:
         return _run_plain(text, plan, with_lengths=with_lengths)
     translated = encoded.translate(plan.byte_table, plan.byte_delete)
     result = codecs.charmap_decode(translated, "strict", _DECODING)[0]
-    lengths = encoded.translate(plan.byte_lengths) if with_lengths else b""
     if not outside_count:
-        return _Outcome(result, lengths)
+        # Inside the alphabet no character expands, so a result as long as
+        # the text removed nothing either: in step, no lengths needed.
+        if not with_lengths or len(result) == len(text):
+            return _Outcome(result)
+        return _Outcome(result, encoded.translate(plan.byte_lengths))
+    lengths = encoded.translate(plan.byte_lengths) if with_lengths else b""
     found = list(_OUTSIDE_RUN.finditer(encoded))
     starts = list(map(re.Match.start, found))
     runs = list(map(text.__getitem__, map(slice, starts, map(re.Match.end, found))))

@@ -1265,40 +1265,35 @@ def _may_be_credit_lines(text: str, lines: list[tuple[int, int]], tables: _Table
     call: the matching profile maps each character on its own, so the
     shadow of the joined words is the join of their shadows.
     """
-    out: list[bool | None] = []
-    windows: list[tuple[str, int, int]] = []
-    for start, end in lines:
+    verdicts = [True] * len(lines)
+    windows: list[str] = []
+    # For each window: the index of its line, where its first word starts and where the line stops.
+    where: list[tuple[int, int, int]] = []
+    longest = tables.longest
+    for index, (start, end) in enumerate(lines):
         stop = end  # as len(line.rstrip()), without copying the line
         while stop > start and text[stop - 1].isspace():
             stop -= 1
         if stop == start or text[stop - 1] in _PHOTO_CLOSERS or tables.keys_open_with_punctuation:
-            out.append(True)
             continue
         found = tables.not_punctuation.search(text, start, stop)
         first = found.start() if found is not None else stop
-        out.append(None)
-        windows.append((text[first : min(stop, first + 2 * tables.longest)], first, stop))
+        windows.append(text[first : min(stop, first + 2 * longest)])
+        where.append((index, first, stop))
     if not windows:
-        return [bool(verdict) for verdict in out]
-    shadows = normalize("\n".join(window for window, _, _ in windows), _matching()).split("\n")
+        return verdicts
+    shadows = normalize("\n".join(windows), _matching()).split("\n")
     if len(shadows) != len(windows):  # never with the matching profile, which keeps line breaks
-        shadows = [normalize(window, _matching()) for window, _, _ in windows]
-    answers = iter(zip(windows, shadows, strict=True))
-    verdicts: list[bool] = []
-    for verdict in out:
-        if verdict is not None:
-            verdicts.append(verdict)
-            continue
-        (window, first, stop), shadow_text = next(answers)
+        shadows = [normalize(window, _matching()) for window in windows]
+    credit, opener = tables.credit_sources.pattern.match, tables.openers.pattern.match
+    for window, (index, first, stop), shadow in zip(windows, where, shadows, strict=True):
         # An attempt with more than `longest` characters other than spaces
         # ahead never reads past the window; with fewer, the rest is shadowed.
-        if len(window) < stop - first and len(shadow_text) - shadow_text.count(" ") <= tables.longest:
+        if len(window) < stop - first and len(shadow) - shadow.count(" ") <= longest:
             shadow_text = normalize(text[first:stop], _matching())
-        verdicts.append(
-            bool(
-                tables.credit_sources.pattern.match(shadow_text) or tables.openers.pattern.match(shadow_text)
-            )
-        )
+        else:
+            shadow_text = shadow
+        verdicts[index] = bool(credit(shadow_text) or opener(shadow_text))
     return verdicts
 
 

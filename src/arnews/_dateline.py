@@ -23,7 +23,6 @@ looked at, and only the last lines for a credit.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -75,6 +74,8 @@ _TATWEEL: Final = "\u0640"
 # The brackets and quotes around a photo credit closing an article ("(رويترز)").
 _PHOTO_OPENERS: Final = '(«"“'
 _PHOTO_CLOSERS: Final = ')»"”'
+# The fewest characters that hold that many words: one each, a blank between.
+_LONG_PARAGRAPH_CHARS: Final = 2 * _LONG_PARAGRAPH_WORDS - 1
 _LONG_PARAGRAPH = re.compile(rf"\s*+(?:\S++\s++){{{_LONG_PARAGRAPH_WORDS - 1}}}\S")
 # Five words, single spaces between them, none opening with a tatweel (which
 # after a space or at the line start is a separator, see _standalone_tatweel).
@@ -580,7 +581,10 @@ def _tokens(text: str, start: int, end: int, marks: dict[int, _Mark], tables: _T
     closers, brackets, separators = tables.closers, tables.brackets, tables.separators
     specials = tables.specials
     # Where marks start, in order: a word stops at the first one inside it.
+    # The walk only moves forward, so the first start past it is kept at hand.
     starts = sorted(marks)
+    following = 0
+    next_start = starts[0] if starts else end
     run = 0  # plain words in a row: past a slot's length, the body has begun
     plain = False  # whether the last token is a plain one
     while pos < end and len(tokens) < _MAX_TOKENS and run <= _MAX_LEAD_WORDS + 1:
@@ -627,13 +631,24 @@ def _tokens(text: str, start: int, end: int, marks: dict[int, _Mark], tables: _T
             continue
         stop = found.end()
         # A mark may start inside a run of letters ("الدمام25 شوال").
-        if starts:
-            following = bisect.bisect_right(starts, pos)
-            if following < len(starts) and starts[following] < stop:
-                stop = starts[following]
+        while next_start <= pos:
+            following += 1
+            next_start = starts[following] if following < len(starts) else end
+        stop = min(stop, next_start)
         append(_new_token((_T_WORD, pos, stop, None, None, False, text[pos:stop])))
         plain = True
         pos = stop
+        # The single blank after a word is the loop's next step (counted as
+        # one more in the run); it is taken here when the loop would take it.
+        if (
+            pos + 1 < end
+            and text[pos] in _BLANK_CHARS
+            and text[pos + 1] not in _BLANK_CHARS
+            and run <= _MAX_LEAD_WORDS + 1
+            and len(tokens) < _MAX_TOKENS
+        ):
+            run += 1
+            pos += 1
     return tokens
 
 
@@ -754,6 +769,15 @@ class _Reading(NamedTuple):
     strong: bool = False
 
 
+def _first_anchor(slots: list[_Slot]) -> int | None:
+    """The index of the first anchor slot (see :func:`_is_anchor`), without a call per slot."""
+    for i, slot in enumerate(slots):
+        kind = slot.kind
+        if kind in ("credit", "date") or (kind == "group" and slot.credits):
+            return i
+    return None
+
+
 def _is_anchor(slot: _Slot) -> bool:
     return slot.kind in ("credit", "date") or (slot.kind == "group" and bool(slot.credits))
 
@@ -769,7 +793,7 @@ def _blocked(slot: _Slot) -> bool:
 
 def _read_anchored(slots: list[_Slot], line_ends: bool) -> _Reading | None:
     """Read a line whose dateline holds a credit or a date (the strong layouts)."""
-    first = next((i for i, slot in enumerate(slots) if _is_anchor(slot)), None)
+    first = _first_anchor(slots)
     if first is None:
         return None
     lead = slots[:first]
@@ -1066,8 +1090,9 @@ def find_dateline(text: str) -> Dateline | None:
         reading = _read_line(text, lines, index, line_tokens, tables, weak_allowed=not seen_body)
         if reading is not None:
             return _dateline(text, start, reading)
-        # As len(line.split()) >= _LONG_PARAGRAPH_WORDS, without splitting a long paragraph.
-        if not seen_body and _LONG_PARAGRAPH.match(text, start, end):
+        # As len(line.split()) >= _LONG_PARAGRAPH_WORDS, without splitting a long
+        # paragraph (and without a look at a line too short to hold that many).
+        if not seen_body and end - start >= _LONG_PARAGRAPH_CHARS and _LONG_PARAGRAPH.match(text, start, end):
             seen_body = True
     return None
 

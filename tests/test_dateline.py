@@ -308,3 +308,46 @@ def test_a_section_label_between_agency_and_date_stays_in_the_dateline() -> None
     assert (found.location, found.agency.name if found.agency else None) == ("دمشق", "SANA")
     assert found.date is not None
     assert found.date.gregorian == datetime.date(2010, 3, 4)
+
+
+_WALK_PIECES = [
+    "قال",
+    "الوزير",
+    "ab",
+    "_x",
+    "ـ",
+    "ـب",
+    "بـ",
+    " ",
+    " ",
+    " ",
+    "  ",
+    "-",
+    ":",
+    "(",
+    ")",
+    "«",
+    "»",
+    "12",
+]
+
+
+@given(st.lists(st.sampled_from(_WALK_PIECES), min_size=1, max_size=16).map("".join))
+def test_the_plain_reach_is_where_the_tokens_of_a_markless_line_end(text: str) -> None:
+    # _plain_reach (a line with no mark is no dateline) must walk as _tokens does.
+    from arnews._dateline import _plain_reach, _tables, _tokens
+
+    tables = _tables()
+    start = len(text) - len(text.lstrip(" "))
+    tokens = _tokens(text, start, len(text), {}, tables)
+    expected = (tokens[-1].end, tokens[-1].kind == "sep") if tokens else (start, False)
+    assert _plain_reach(text, start, len(text), tables) == expected
+
+
+@pytest.mark.parametrize("text", ["ab _x ab ab ab ab ab", "ab ab ab ab _x ab ab", "ab ab ab ab ـx ab ab"])
+def test_an_underscore_opening_a_word_is_a_separator_in_the_plain_reach(text: str) -> None:
+    from arnews._dateline import _plain_reach, _tables, _tokens
+
+    tables = _tables()
+    tokens = _tokens(text, 0, len(text), {}, tables)
+    assert _plain_reach(text, 0, len(text), tables) == (tokens[-1].end, tokens[-1].kind == "sep")

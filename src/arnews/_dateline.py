@@ -77,12 +77,9 @@ _PHOTO_CLOSERS: Final = ')»"”'
 # The fewest characters that hold that many words: one each, a blank between.
 _LONG_PARAGRAPH_CHARS: Final = 2 * _LONG_PARAGRAPH_WORDS - 1
 _LONG_PARAGRAPH = re.compile(rf"\s*+(?:\S++\s++){{{_LONG_PARAGRAPH_WORDS - 1}}}\S")
-# Five words, single spaces between them, none opening with a tatweel (which
-# after a space or at the line start is a separator, see _standalone_tatweel).
+# A line opening with five plain words is read by one pattern (see _plain_reach).
+_FIVE: Final = 5
 _WORD_CHARS: Final = "\\w\u0640\u064b-\u065f\u0670\ufffd"
-_FIVE_WORDS = re.compile(
-    rf"(?:(?!\u0640)[{_WORD_CHARS}][{_WORD_CHARS}]*+ ){{4}}(?!\u0640)[{_WORD_CHARS}][{_WORD_CHARS}]*+"
-)
 _BLANK_CHARS: Final = _SPACES + _INVISIBLE
 _BLANKS = re.compile(f"[{_BLANK_CHARS}]+")
 _SENTENCE_END = re.compile(r"(?<![.])[.!?؟](?![.])(?:\s|$)")
@@ -213,6 +210,10 @@ class _Tables:
     closers: frozenset[str]
     # Every bracket, closer and separator: a character outside it starts a word (or is other).
     specials: frozenset[str]
+    # Five words set apart by single spaces, none opening with a special
+    # character (a tatweel or an underscore there is a separator); and one to four.
+    five_words: re.Pattern[str]
+    opening_words: re.Pattern[str]
     openers: Lexicon[bool]
     # Every key of the lexicons above and of the date words: one scan tells
     # whether a stretch of text can hold any mark at all.
@@ -265,6 +266,11 @@ def _tables() -> _Tables:
     separators = dateline["separators"]["chars"]
     punctuation = frozenset(separators) | frozenset('()«»"“”*[]. ') | frozenset(_SPACES)
     credit_keys = {folded[form] for form, _ in entries + credit_entries + word_entries + openers}
+    specials = (
+        frozenset(separators)
+        | frozenset(key for key in brackets if key != "/")
+        | frozenset(value for key, value in brackets.items() if key != "/")
+    )
     return _Tables(
         sources=Lexicon(entries + word_entries, ignore_case=True),
         credit_sources=Lexicon(entries + credit_entries + word_entries, ignore_case=True),
@@ -274,9 +280,11 @@ def _tables() -> _Tables:
         separator_run=re.compile(f"[{re.escape(separators)}][{re.escape(separators + _SPACES)}]*"),
         brackets={key: value for key, value in brackets.items() if key != "/"},
         closers=frozenset(value for key, value in brackets.items() if key != "/"),
-        specials=frozenset(separators)
-        | frozenset(key for key in brackets if key != "/")
-        | frozenset(value for key, value in brackets.items() if key != "/"),
+        specials=specials,
+        five_words=re.compile(f"(?:{_word_opening(specials)} ){{{_FIVE - 1}}}{_word_opening(specials)}"),
+        opening_words=re.compile(
+            f"(?:{_word_opening(specials)} ){{0,{_FIVE - 2}}}+{_word_opening(specials)}"
+        ),
         openers=Lexicon(openers),
         probe=Lexicon([(surface, True) for surface in surfaces], ignore_case=True),
         date_probe=Lexicon([(surface, True) for surface in date_words()]),
@@ -285,6 +293,11 @@ def _tables() -> _Tables:
         not_punctuation=re.compile(f"[^{''.join(map(re.escape, sorted(punctuation)))}]"),
         keys_open_with_punctuation=any(key[:1] in punctuation for key in credit_keys),
     )
+
+
+def _word_opening(specials: frozenset[str]) -> str:
+    """One word as _tokens reads it with no mark: word characters, the first no special one."""
+    return f"(?![{''.join(map(re.escape, sorted(specials)))}])[{_WORD_CHARS}]++"
 
 
 @functools.cache
@@ -436,7 +449,7 @@ def _plain_reach(text: str, start: int, end: int, tables: _Tables) -> tuple[int,
     """
     # Most body lines open with words set apart by single spaces: each word
     # and each space is a step, so the walk stops after the fifth word.
-    opening = _FIVE_WORDS.match(text, start, end)
+    opening = tables.five_words.match(text, start, end)
     if opening is not None:
         return opening.end(), False
     pos = start
@@ -444,6 +457,14 @@ def _plain_reach(text: str, start: int, end: int, tables: _Tables) -> tuple[int,
     run = 0
     last = ""
     reach = start
+    # Fewer plain words open it: the walk's state after them, at once (each
+    # word but the first and each single space lengthens the run by one).
+    words = tables.opening_words.match(text, start, end)
+    if words is not None:
+        count = words.group().count(" ") + 1
+        run = 2 * count - 2
+        last = _T_WORD
+        reach = pos = words.end()
     while pos < end and count < _MAX_TOKENS and run <= _MAX_LEAD_WORDS + 1:
         char = text[pos]
         if char in _BLANK_CHARS:

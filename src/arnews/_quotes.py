@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -212,16 +213,24 @@ class _WordIndex(Generic[V]):
         ``candidates`` are the word tokens (in order) whose text is in
         :attr:`starters`; a candidate inside the previous match is skipped.
         """
-        cut = tokens.cut_words
-        match_at = self.match_at
+        cut, strings = tokens.cut_words, tokens.strings
+        looks_ahead, seconds, alone = self.looks_ahead, self.seconds, self.alone
+        last_token = len(strings) - 1
         reach = -1
         for index in candidates:
             if index <= reach or index in cut:
                 continue  # inside the previous match, or a window cut inside a long word
-            found = match_at(tokens, index)
-            if found is not None:
-                reach = found[0]
-                yield index, found[0], found[1]
+            word = strings[index]
+            if word in looks_ahead and index < last_token and strings[index + 1] in seconds:
+                found = self.match_at(tokens, index)  # a phrase may start here
+                if found is None:
+                    continue
+                reach, value = found
+            elif word in alone:  # the word alone settles it, as in match_at
+                reach, value = index, alone[word]
+            else:
+                continue
+            yield index, reach, value
 
     def match_at(self, tokens: Tokens, index: int) -> tuple[int, V] | None:
         """``(last, value)`` of the entry that starts at word token ``index``, longest first, if any.
@@ -632,6 +641,9 @@ class _Marks(NamedTuple):
     closed: bool
 
 
+_OPEN_AT = operator.attrgetter("open_at")
+
+
 def _is_boundary_before(text: str, index: int, line_start: int) -> bool:
     if index <= line_start:
         return True
@@ -659,6 +671,8 @@ def _pair_marks(text: str) -> list[_Marks]:
 
     def end_line(line_end: int) -> None:
         nonlocal symmetric, single
+        if symmetric is None and single is None and not paired and not doubled:
+            return  # every mark of the line closed (most lines)
         unclosed = [i for i in (symmetric, single) if i is not None]
         unclosed += [i for i, _ in paired[:1]] + doubled[:1]
         if unclosed:
@@ -713,7 +727,7 @@ def _pair_marks(text: str) -> list[_Marks]:
             single = None
     tail = text.find("\n", position)
     end_line(len(text) if tail < 0 else tail)
-    pairs.sort(key=lambda marks: marks.open_at)
+    pairs.sort(key=_OPEN_AT)
     return [marks for marks in pairs if marks.end > marks.start]
 
 
@@ -958,20 +972,25 @@ def _lay_out(context: _Context, pairs: list[_Marks]) -> None:
     """Lay out, once per text, where closed marks open and close and which marks enclose each cue."""
     tokens = context.tokens
     closed = [marks for marks in pairs if marks.closed]
-    context.mark_opens = sorted(tokens.token_at(marks.start) for marks in closed)
-    context.mark_closes = sorted(tokens.token_at(marks.end) for marks in closed)
+    if not closed:
+        context.enclosing_end = dict.fromkeys(context.cues, len(tokens.text))
+        return
+    token_at = tokens.token_at
+    context.mark_opens = sorted([token_at(marks.start) for marks in closed])
+    context.mark_closes = sorted([token_at(marks.end) for marks in closed])
     # The innermost closed pair around each cue: one sweep over cues and pairs together.
     open_ends: list[int] = []
     position = 0
+    count, starts, text_end, enclosing = len(closed), tokens.starts, len(tokens.text), context.enclosing_end
     for index in sorted(context.cues):
-        start = tokens.starts[index]
+        start = starts[index]
         while open_ends and open_ends[-1] <= start:
             open_ends.pop()
-        while position < len(closed) and closed[position].start <= start:
+        while position < count and closed[position].start <= start:
             if closed[position].end > start:
                 open_ends.append(closed[position].end)
             position += 1
-        context.enclosing_end[index] = open_ends[-1] if open_ends else len(tokens.text)
+        enclosing[index] = open_ends[-1] if open_ends else text_end
 
 
 def _breaks_clause(context: _Context, index: int) -> bool:
@@ -1220,11 +1239,13 @@ def _context(text: str, tokens: Tokens, candidates: list[int]) -> _Context:
     tables = _tables()
     pairs = _pair_marks(text)
 
-    def at_token(offset: int) -> int | None:
-        index = tokens.token_at(offset)
-        return index if index < len(tokens) and tokens.starts[index] == offset else None
-
-    marks_at = {index: marks for marks in pairs if (index := at_token(marks.open_at)) is not None}
+    # The marks that open where a token starts.
+    starts, count = tokens.starts, len(tokens)
+    marks_at: dict[int, _Marks] = {}
+    for marks in pairs:
+        index = bisect.bisect_left(starts, marks.open_at)
+        if index < count and starts[index] == marks.open_at:
+            marks_at[index] = marks
     # Each table reads only the words that may start one of its entries.
     strings = tokens.strings
     complementizers = {
@@ -1237,18 +1258,19 @@ def _context(text: str, tokens: Tokens, candidates: list[int]) -> _Context:
         first for first, _, _ in tables.asides.matches(tokens, _starting(strings, candidates, tables.asides))
     }
     cues: dict[int, tuple[int, _CueForm]] = {}
-    per_sentence: Counter[int] = Counter()
+    per_sentence: dict[int, int] = {}
     ceiling = max(_MAX_CUES_PER_REGION, len(text) // _CHARS_PER_CUE)
+    sentence_of = tokens.sentence_of
     for first, last, form in tables.cue_words.matches(
         tokens, _starting(strings, candidates, tables.cue_words)
     ):
-        sentence = tokens.sentence_of[first]
-        per_sentence[sentence] += 1
-        if per_sentence[sentence] > _MAX_CUES_PER_REGION:
+        sentence = sentence_of[first]
+        seen = per_sentence[sentence] = per_sentence.get(sentence, 0) + 1
+        if seen > _MAX_CUES_PER_REGION:
             continue  # no real sentence holds this many: a run of cues costs no more than this
         if len(cues) >= ceiling:
             break  # nor does real text hold a cue every few words
-        before = tokens.strings[first - 1] if first > 0 else ""
+        before = strings[first - 1] if first > 0 else ""
         if first in asides or before in tables.not_before:
             continue  # the writer's own voice: ويذكر أن, وهذا يؤكد أن
         if form.also_noun and (before in tables.prepositions or before in _CLITICS):
@@ -1259,7 +1281,6 @@ def _context(text: str, tokens: Tokens, candidates: list[int]) -> _Context:
     closing_at = {marks.close_end: marks for marks in pairs if marks.closed}
     context = _Context(text, tokens, marks_at, closing_at, complementizers, cues, repeated, contents)
     context.mark_tokens = sorted(marks_at)
-    count = len(strings)
     signs = itertools.compress(range(count), map(_FRAME_SIGNS.__contains__, strings))
     context.frame_points = sorted({*complementizers, *marks_at, *cues, *signs})
     context.word_counts = list(itertools.accumulate(tokens.words, initial=0))

@@ -257,15 +257,13 @@ def _name_flags(tokens: Tokens, picked: list[int], titles: frozenset[str]) -> li
     for position, index in enumerate(picked):
         if pending:
             flags[-1], genitive, names = _settle(tokens, index, names)
-        flag, genitive, names, pending = _name_flag(
-            tokens, index, position, genitive=genitive, names=names, titles=titles
-        )
+        flag, genitive, names, pending = _name_flag(tokens, index, position, genitive, names, titles)
         flags.append(flag)
     return flags
 
 
-def _name_flag(
-    tokens: Tokens, index: int, position: int, *, genitive: bool, names: int, titles: frozenset[str]
+def _name_flag(  # noqa: PLR0917 - positional: called once per word of every phrase
+    tokens: Tokens, index: int, position: int, genitive: bool, names: int, titles: frozenset[str]
 ) -> tuple[bool, bool, int, bool]:
     """One step of :func:`_name_flags`: the flag of token ``index``, word ``position``, and the state after.
 
@@ -363,9 +361,7 @@ def _phrase_words(
         if pending:  # the previous word's flag waited on this one
             names -= 1  # it was counted as a name word for now
             flags[-1], genitive, names = _settle(tokens, index, names)
-        flag, genitive, names, pending = _name_flag(
-            tokens, index, len(picked), genitive=genitive, names=names, titles=nouns
-        )
+        flag, genitive, names, pending = _name_flag(tokens, index, len(picked), genitive, names, nouns)
         picked.append(index)
         flags.append(flag)
         after_particle = word in _NAME_PARTICLES

@@ -204,14 +204,21 @@ class Lexicon(Generic[V]):
         table, ignore_case = self._table, self._ignore_case
         for found in self._pattern.finditer(shadow_text, pos, end):
             key = found.group("key")
-            lookup = " ".join((key.casefold() if ignore_case else key).split())
-            yield found.start("key"), found.end("key"), table[lookup]
+            yield found.start("key"), found.end("key"), table[_lookup_key(key, ignore_case)]
 
     def _to_match(self, found: re.Match[str]) -> LexiconMatch[V]:
-        key = found.group("key")
-        lookup = key.casefold() if self._ignore_case else key
-        lookup = " ".join(lookup.split())
+        lookup = _lookup_key(found.group("key"), self._ignore_case)
         return LexiconMatch(found.start("key"), found.end("key"), lookup, self._table[lookup])
+
+
+def _lookup_key(key: str, ignore_case: bool) -> str:
+    """The table key of a matched key: casefolded if asked, its runs of spaces made single.
+
+    A key's inner spaces match runs of U+0020 only (:data:`_SPACE_RUN`), so a
+    matched key holds no other blank, and most hold no run at all.
+    """
+    lookup = key.casefold() if ignore_case else key
+    return " ".join(lookup.split()) if "  " in lookup else lookup
 
 
 def _alternation(words: list[str]) -> str:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import arnews
 from arnews import Calendar, find_credit, find_dateline
+from arnews._lexicon import Lexicon
 
 BODY = (
     "أعلن المسؤولون اليوم أن المشروع الجديد سيبدأ العمل به مطلع الشهر المقبل بعد موافقة الجهات المختصة عليه."
@@ -351,3 +352,32 @@ def test_an_underscore_opening_a_word_is_a_separator_in_the_plain_reach(text: st
     tables = _tables()
     tokens = _tokens(text, 0, len(text), {}, tables)
     assert _plain_reach(text, 0, len(text), tables) == (tokens[-1].end, tokens[-1].kind == "sep")
+
+
+# ---------------------------------------------------------------------------
+# Case-insensitive lexicon keys written with letters casefold() does not map
+# one to one: the engine matches ``İ`` and ``ı`` with ``i``; casefold() makes
+# ``İ`` two characters and keeps ``ı``.
+
+
+@pytest.mark.parametrize("surface", ["IRNA", "İRNA", "ırna", "İrna"])
+def test_an_agency_written_with_a_dotted_or_dotless_i_is_read(surface: str) -> None:
+    text = f"طهران 3 مايو ({surface}) - قال المتحدث باسم الخارجية إن المحادثات مستمرة."
+    dateline = find_dateline(text)
+    assert dateline is not None
+    assert dateline.agency is not None
+    assert dateline.agency.name == "IRNA"
+    assert dateline.agency.surface == surface
+    credit = find_credit(f"قال المتحدث إن المحادثات مستمرة.\nنقلا عن {surface}")
+    assert credit is not None
+    assert credit.agency is not None
+    assert credit.agency.name == "IRNA"
+
+
+@given(st.text(alphabet=st.sampled_from(list("irnaİıIſKkßsafp ()-")), max_size=40))
+@example("İs (ırna) KSA ſ")
+def test_a_case_insensitive_lexicon_never_fails_to_name_what_it_matched(text: str) -> None:
+    lexicon = Lexicon([("IRNA", "irna"), ("AFP", "afp"), ("KSA", "ksa"), ("is", "is")], ignore_case=True)
+    values = [value for _, _, value in lexicon.find_values(text)]
+    assert values == [match.value for match in lexicon.finditer(text)]
+    assert all(value in {"irna", "afp", "ksa", "is"} for value in values)

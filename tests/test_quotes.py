@@ -447,7 +447,7 @@ def _table_words(table: object) -> list[str]:
 
 
 def test_fold_all_folds_as_fold_does_word_by_word() -> None:
-    from arnews._speakers import fold_all
+    from arnews._lexicon import fold_all
 
     words = _table_words(load_table("reporting_verbs")) + _table_words(load_table("quotes"))
     words += ["", "  أ  ب ", "ـ", "x\ny", "ﻻ", "\u200f"]

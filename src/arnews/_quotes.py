@@ -30,7 +30,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 import attrs
 
 from arnews._data import load_table
-from arnews._lexicon import shadow
+from arnews._lexicon import fold_all, shadow
 from arnews._model import Cue, Quote, QuoteKind, Sentence, Span, Speaker
 from arnews._normalize import Aligned, in_step
 from arnews._segment import SentenceList
@@ -40,7 +40,6 @@ from arnews._speakers import (
     Source,
     SourceRegistry,
     Tokens,
-    fold_all,
     noun_phrase,
     subject_before,
 )

@@ -25,9 +25,9 @@ from typing import NamedTuple
 import attrs
 
 from arnews._data import load_table
-from arnews._lexicon import fold, shadow
+from arnews._lexicon import fold_all
 
-__all__ = ["Mention", "Source", "SourceRegistry", "Tokens", "fold_all", "noun_phrase", "subject_before"]
+__all__ = ["Mention", "Source", "SourceRegistry", "Tokens", "noun_phrase", "subject_before"]
 
 # Bounds on how far a noun phrase may run, in words.
 _MAX_PHRASE_WORDS = 16
@@ -44,34 +44,6 @@ _CLITICS = frozenset("وبلفك")
 _PLURAL_ENDINGS = ("ون", "ين", "ات")
 _COMMAS = frozenset("،,")
 _TRANSPARENT = frozenset("\"“”„‟«»‹›'‘’()")
-
-
-def fold_all(words: list[str]) -> list[str]:
-    """Fold many words as :func:`~arnews._lexicon.fold` folds each, in one normalization call.
-
-    Normalization maps each character on its own, so the words joined by
-    line breaks normalize to the normalized words joined by line breaks; a
-    table of a few hundred words then costs one call instead of hundreds.
-    A word that holds a line break itself (none of the tables' does) is
-    folded alone.
-
-    Example:
-        >>> fold_all(["أكّد", "جمادى  الآخرة"])
-        ['اكد', 'جمادي الاخره']
-    """
-    joined = "\n".join(words)
-    if joined.count("\n") != len(words) - 1:  # a word holds a line break
-        return [fold(word) for word in words]
-    folded = shadow(joined).text
-    lines = folded.split("\n")
-    if len(lines) != len(words):  # a step that touched the line breaks: fold one by one
-        return [fold(word) for word in words]
-    runs = folded.split()
-    spaces = folded.count(" ") + len(lines) - 1
-    if len(runs) == spaces + 1 == len(folded) - sum(map(len, runs)) + 1:
-        # Every blank is one space or line break between two runs: nothing to collapse.
-        return lines
-    return [" ".join(line.split()) for line in lines]
 
 
 @attrs.frozen

@@ -61,6 +61,21 @@ def test_one_text_file_prints_the_json_form_of_its_article(
     assert "1 document, 0 errors" in err
 
 
+def test_a_text_stream_without_a_byte_buffer_as_stdout_gets_the_same_lines(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Articles are written as UTF-8 bytes; a caller that swaps sys.stdout for
+    # a StringIO (which has no .buffer) still gets them, as text.
+    corpus = tmp_path / "stories.jsonl"
+    corpus.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in STORIES), "utf-8")
+    written = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", written)
+    assert main(["parse", str(corpus), "-q"]) == EXIT_OK
+    lines = [json.loads(line) for line in written.getvalue().splitlines()]
+    assert [line["id"] for line in lines] == [f"{corpus}:{number}" for number in (1, 2, 3)]
+    assert [arnews.from_dict(line["article"]) for line in lines] == [arnews.parse(t) for t in STORIES]
+
+
 def test_indent_pretty_prints_one_article(tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
     story = tmp_path / "story.txt"
     story.write_text(STORIES[0], encoding="utf-8")

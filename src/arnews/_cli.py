@@ -9,6 +9,7 @@ process only writes lines.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import gzip
 import importlib.util
@@ -423,16 +424,19 @@ def _record_job(where: str, line: bytes | None, text_field: str, id_field: str, 
     return to_job(where, record, text_field, id_field, max_chars)
 
 
-def _article_json(text: str, indent: int | None = None) -> str:
-    return to_json(parse(text), indent=indent)
+def _article_json(text: str, indent: int | None = None) -> bytes:
+    # Encoded in the worker: the parent writes the bytes as they come, instead
+    # of decoding each article from the pipe and encoding it again to write it.
+    return to_json(parse(text), indent=indent).encode("utf-8")
 
 
-def _envelope(outcome: Outcome[str]) -> str:
-    key = json.dumps(outcome.id, ensure_ascii=False)
+def _envelope(outcome: Outcome[bytes]) -> bytes:
+    """One JSONL line, newline included: the article (or the error) under the document's id."""
+    key = json.dumps(outcome.id, ensure_ascii=False).encode("utf-8")
     if outcome.error is not None:
         error = {"type": outcome.error.type, "message": outcome.error.message}
-        return f'{{"id": {key}, "error": {json.dumps(error, ensure_ascii=False)}}}'
-    return f'{{"id": {key}, "article": {outcome.value}}}'
+        return b'{"id": %s, "error": %s}\n' % (key, json.dumps(error, ensure_ascii=False).encode("utf-8"))
+    return b'{"id": %s, "article": %s}\n' % (key, outcome.value)
 
 
 def _write_json(
@@ -442,13 +446,13 @@ def _write_json(
     outcomes = process(
         jobs, function, workers=args.workers, chunksize=args.chunksize, progress=progress.update
     )
-    with _open_output(args.output) as out:
+    with _byte_writer(args.output) as write:
         for outcome in outcomes:
             report.add(outcome.error)
             if target == "jsonl":
-                out.write(_envelope(outcome) + "\n")
+                write(_envelope(outcome))
             elif outcome.value is not None:
-                out.write(outcome.value + "\n")
+                write(outcome.value + b"\n")
 
 
 def _write_parquet(
@@ -597,6 +601,28 @@ def _open_output(output: str | None) -> _Output:
         return _Output(pathlib.Path(output).open("w", encoding="utf-8"), owned=True)
     except OSError as error:
         raise UsageError(f"cannot write {output}: {error}") from error
+
+
+@contextlib.contextmanager
+def _byte_writer(output: str | None) -> Iterator[Callable[[bytes], object]]:
+    """Write UTF-8 bytes to standard output (through its byte buffer) or to a file (closed on exit)."""
+    if output is not None and output != "-":
+        try:
+            handle = pathlib.Path(output).open("wb")  # noqa: SIM115 - closed by the with below
+        except OSError as error:
+            raise UsageError(f"cannot write {output}: {error}") from error
+        with handle:
+            yield handle.write
+        return
+    sys.stdout.flush()  # what was written as text goes out first
+    buffer: IO[bytes] | None = getattr(sys.stdout, "buffer", None)
+    try:
+        if buffer is None:  # a text stream set as sys.stdout (a StringIO, in a caller's tests)
+            yield lambda data: sys.stdout.write(data.decode("utf-8"))
+        else:
+            yield buffer.write
+    finally:
+        (sys.stdout if buffer is None else buffer).flush()
 
 
 def _read_input(name: str) -> str:

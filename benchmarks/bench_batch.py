@@ -68,7 +68,7 @@ def best_of(repeat: int, function: Callable[[], object]) -> float:
 
 
 # The closing summary of ``arnews parse``: "arnews: 981 documents, 0 errors, 342.7 documents/s (2.86 s)".
-SUMMARY = re.compile(r"arnews: \d+ documents?, \d+ errors?, ([\d.]+) documents/s")
+SUMMARY = re.compile(r"arnews: [\d,]+ documents?, [\d,]+ errors?, ([\d,.]+) documents/s")
 
 # The commands run as an installed package does: with bytecode caching on. An
 # environment that sets PYTHONDONTWRITEBYTECODE (some containers and CI images
@@ -97,7 +97,7 @@ def cli_run(corpus: Path, workers: int, out: Path) -> tuple[float, float, float]
     summary = SUMMARY.search(finished.stderr)
     if summary is None:
         raise SystemExit(f"no summary from {' '.join(command)}:\n{finished.stderr}")
-    return wall, cpu, float(summary.group(1))
+    return wall, cpu, float(summary.group(1).replace(",", ""))
 
 
 def start_up_seconds(repeat: int) -> dict[str, float]:

@@ -15,6 +15,7 @@ backtracks into a sibling branch and a scan costs linear time in the input.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Generic, TypeVar
@@ -23,7 +24,7 @@ import attrs
 
 from arnews._normalize import Aligned, NormalizeConfig, normalize, normalize_aligned
 
-__all__ = ["Lexicon", "LexiconMatch", "fold", "fold_all", "shadow", "trie_pattern"]
+__all__ = ["Lexicon", "LexiconMatch", "fold", "fold_all", "fold_lists", "shadow", "trie_pattern"]
 
 V = TypeVar("V")
 
@@ -68,6 +69,20 @@ def fold_all(texts: Sequence[str]) -> list[str]:
     if len(parts) != len(texts):  # a character became a line break: never with this profile
         return [fold(text) for text in texts]
     return [" ".join(part.split()) for part in parts]
+
+
+def fold_lists(lists: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Return :func:`fold_all` of each list, every list folded in the same one call.
+
+    For tables made of many word lists: fold them all at once and deal the
+    keys back, list by list.
+
+    Example:
+        >>> fold_lists([["أكّد"], [], ["إلى", "جمادى"]])
+        [['اكد'], [], ['الي', 'جمادي']]
+    """
+    folded = iter(fold_all([text for texts in lists for text in texts]))
+    return [list(itertools.islice(folded, len(texts))) for texts in lists]
 
 
 def shadow(text: str) -> Aligned:

@@ -30,7 +30,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 import attrs
 
 from arnews._data import load_table
-from arnews._lexicon import fold_all, shadow
+from arnews._lexicon import fold_lists, shadow
 from arnews._model import Cue, Quote, QuoteKind, Sentence, Span, Speaker
 from arnews._normalize import Aligned, in_step
 from arnews._segment import SentenceList
@@ -311,7 +311,7 @@ _PARTICIPLE_AGREEMENT = ("m", "f", "p")
 def _verb_forms(verbs: dict[str, Any]) -> list[tuple[str, _CueForm]]:
     """Every cue of the verb table as ``(folded key, form)``, in the table's order.
 
-    All the words are folded in one call (:func:`fold_all`), then dealt back
+    All the words are folded in one call (:func:`fold_lists`), then dealt back
     in the order they were listed.
     """
     ambiguous = verbs["ambiguous"]
@@ -325,15 +325,20 @@ def _verb_forms(verbs: dict[str, Any]) -> list[tuple[str, _CueForm]]:
     surfaces = [form for _, entry in lemmas for slot, *_ in slots for form in entry[slot]]
     phrases = [(phrase, role) for group, role in roles.items() for phrase in verbs["phrases"][group]]
     firsts = [complement.split()[0] for _, entry in lemmas for complement in entry["complements"]]
-    words = [*ambiguous["also_noun"], *ambiguous["strict"], *_PREPOSITION_WORDS, "بأن"]
-    folded = iter(fold_all([*surfaces, *(phrase for phrase, _ in phrases), *firsts, *words]))
-    keys = list(itertools.islice(folded, len(surfaces)))
-    phrase_keys = list(itertools.islice(folded, len(phrases)))
-    first_words = iter(list(itertools.islice(folded, len(firsts))))
-    also_noun = set(itertools.islice(folded, len(ambiguous["also_noun"])))
-    strict = set(itertools.islice(folded, len(ambiguous["strict"])))
-    *preposition_list, with_bi = folded
-    prepositions = frozenset(preposition_list)
+    keys, phrase_keys, first_list, also_noun_list, strict_list, preposition_list = fold_lists(
+        [
+            surfaces,
+            [phrase for phrase, _ in phrases],
+            firsts,
+            ambiguous["also_noun"],
+            ambiguous["strict"],
+            [*_PREPOSITION_WORDS, "بأن"],
+        ]
+    )
+    first_words = iter(first_list)
+    also_noun, strict = set(also_noun_list), set(strict_list)
+    *preposition_words, with_bi = preposition_list
+    prepositions = frozenset(preposition_words)
     forms: list[tuple[str, _CueForm]] = []
     key_of = iter(keys)
     for lemma, entry in lemmas:
@@ -382,7 +387,7 @@ def _tables() -> _Tables:
     complementizers = data["complementizers"]
     labels = data["labels"]
     speakers = data["speakers"]
-    # Every word list folded in one call (see fold_all), then cut back into its lists.
+    # Every word list folded in one call (see fold_lists).
     lists = [
         complementizers["words"],
         data["asides"]["phrases"],
@@ -395,10 +400,7 @@ def _tables() -> _Tables:
         labels["naming_verbs"],
         labels["name_heads"],
     ]
-    folded = iter(fold_all([word for words in lists for word in words]))
-    (comp, aside, not_after, not_before, breaks, stops, preps, relatives, naming, heads) = (
-        list(itertools.islice(folded, len(words))) for words in lists
-    )
+    (comp, aside, not_after, not_before, breaks, stops, preps, relatives, naming, heads) = fold_lists(lists)
     cue_words = _WordIndex(_verb_forms(verbs), ["و", "ف", "ل"])
     _check_cue_keys(cue_words)
     complementizer_words = _WordIndex(zip(comp, complementizers["words"], strict=True), ["و"])

@@ -25,7 +25,7 @@ from typing import NamedTuple
 import attrs
 
 from arnews._data import load_table
-from arnews._lexicon import fold_all
+from arnews._lexicon import fold_lists
 
 __all__ = ["Mention", "Source", "SourceRegistry", "Tokens", "noun_phrase", "subject_before"]
 
@@ -164,8 +164,7 @@ def _words() -> _Words:
 
     names = ("titles", "generic", "plurals", "documents", "stops", "clause_openers", "relative_pronouns")
     lists = [table[name] for name in names] + [heads, table["addressees"]]
-    folded = iter(fold_all([word for words in lists for word in words]))
-    sets = [frozenset(itertools.islice(folded, len(words))) for words in lists]
+    sets = [frozenset(words) for words in fold_lists(lists)]
     titles, generic, plurals, documents, stops, openers, relatives, head_set, addressees = sets
     return _Words(
         titles=titles,

@@ -233,6 +233,12 @@ def _short(value: str, limit: int = 40) -> str:
     return repr(value) if len(value) <= limit else repr(value[:limit]) + f"...({len(value)} chars)"
 
 
+# Unicode 15 made U+13439..U+1343F Egyptian hieroglyph format controls (Cf);
+# an older Python's database still has them unassigned. arnews treats them as
+# format controls on every Python, so its output does not depend on the version.
+_FORMAT_CONTROLS_SINCE_UNICODE_15 = range(0x13439, 0x13440)
+
+
 def is_blank(gap: str) -> bool:
     r"""Whether a gap between pieces holds only whitespace and control or format characters.
 
@@ -240,10 +246,15 @@ def is_blank(gap: str) -> bool:
     belong to no sentence, so they may sit between sentences like spaces.
 
     Example:
-        >>> is_blank(" \u200f\x00\n"), is_blank(" . ")
+        >>> is_blank(" \u200f\x00\n\U0001343f"), is_blank(" . ")
         (True, False)
     """
-    return all(char.isspace() or unicodedata.category(char) in {"Cc", "Cf"} for char in gap)
+    return all(
+        char.isspace()
+        or unicodedata.category(char) in {"Cc", "Cf"}
+        or ord(char) in _FORMAT_CONTROLS_SINCE_UNICODE_15
+        for char in gap
+    )
 
 
 def check_partition(

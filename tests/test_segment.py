@@ -453,6 +453,16 @@ def test_content_is_visible() -> None:
         assert _CONTENT.match(ch) is not None
 
 
+@pytest.mark.parametrize("char", ["\U00013430", "\U0001343f"])
+def test_newer_format_controls_are_blank_on_every_python(char: str) -> None:
+    # U+13439..U+1343F are unassigned before Unicode 15 (Python 3.11) and
+    # format controls since; the fuzzer once reported one as lost text.
+    assert tokens(char).texts() == []
+    assert sentences(char).texts() == []
+    assert tokens(f"قال{char}إن").texts() == ["قال", "إن"]
+    assert sentences(f"{char}قال.{char}").spans() == [(1, 5)]
+
+
 # ---------------------------------------------------------------------------
 # Accuracy and invariants on the real articles (read at run time, never stored).
 

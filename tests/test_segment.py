@@ -20,9 +20,11 @@ from arnews import Paragraph, Sentence, Span, Token, TokenKind, paragraphs, sent
 from arnews._segment import (
     _CONTENT,
     _CONTROL,
+    _LATIN_LETTER,
     ParagraphList,
     SentenceList,
     TokenList,
+    _char_classes,
     sentences_and_paragraphs,
 )
 from conftest import load_benchmark
@@ -444,6 +446,34 @@ def test_control_class_matches_unicode() -> None:
             assert control.match(ch), f"U+{cp:04X} ({category}) missing from _CONTROL"
         elif control.match(ch):
             assert category == "Cn", f"U+{cp:04X} ({category}) should not be in _CONTROL"
+
+
+def test_char_classes_match_a_lookup_of_every_code_point() -> None:
+    # _char_classes classifies the BMP in bulk; this asks unicodedata one
+    # code point at a time, the obvious way, and must get the same classes.
+    import re
+
+    latin = re.compile(f"[{_LATIN_LETTER}]")
+    word, marks, visible = [], [], []
+    for ch in map(chr, range(0x10000)):
+        category = unicodedata.category(ch)
+        if category[0] == "M":
+            marks.append(ord(ch))
+            word.append(ord(ch))
+        elif ch.isalpha() and not latin.match(ch):
+            word.append(ord(ch))
+        if category not in {"Cc", "Cf"} and not ch.isspace():
+            visible.append(ord(ch))
+
+    def ranges(class_text: str) -> list[int]:
+        bounds = [int(code, 16) for code in re.findall(r"\\u([0-9a-f]{4})", class_text)]
+        pairs = zip(bounds[::2], bounds[1::2], strict=True)
+        return [code for low, high in pairs for code in range(low, high + 1)]
+
+    classes = _char_classes()
+    assert ranges(classes.word) == word
+    assert ranges(classes.marks) == marks
+    assert ranges(classes.visible) == visible  # its ranges beyond the BMP are literal characters
 
 
 def test_content_is_visible() -> None:

@@ -104,11 +104,12 @@ class _Worker:
         self.connection = parent_end
         self.holding: set[int] = set()
 
-    def stop(self, grace: float) -> None:
-        """Ask the worker to leave and wait up to ``grace`` seconds for it; then terminate it."""
-        with contextlib.suppress(OSError):
+    def ask_to_leave(self) -> None:
+        with contextlib.suppress(OSError):  # it is gone already
             self.connection.send(None)
-        deadline = time.monotonic() + grace
+
+    def leave_by(self, deadline: float) -> None:
+        """Wait for the worker to leave until ``time.monotonic()`` reaches ``deadline``; then terminate it."""
         handles: list[Any] = [self.connection, self.process.sentinel]
         while self.process.is_alive():
             left = deadline - time.monotonic()
@@ -118,7 +119,7 @@ class _Worker:
                 break
             if self.connection in ready:
                 # A result nobody waits for any more: read it, or a worker
-                # blocked on a full pipe would never see the request to stop.
+                # blocked on a full pipe would never see the request to leave.
                 try:
                     self.connection.recv()
                 except (EOFError, OSError):
@@ -201,8 +202,12 @@ class _Pool(Generic[T]):
 
     def close(self, *, abandon: bool) -> None:
         """Stop the workers: at once when their work is ``abandon``-ed, else once they are idle."""
+        deadline = time.monotonic() + (0.0 if abandon else _EXIT_GRACE_SECONDS)
+        if not abandon:
+            for worker in self._workers:
+                worker.ask_to_leave()
         for worker in self._workers:
-            worker.stop(0.0 if abandon else _EXIT_GRACE_SECONDS)
+            worker.leave_by(deadline)
 
 
 def in_workers(

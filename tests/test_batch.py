@@ -6,6 +6,8 @@ import multiprocessing
 import os
 import pathlib
 import pickle
+import subprocess
+import sys
 import threading
 import time
 import tracemalloc
@@ -197,6 +199,43 @@ def test_a_dead_worker_is_replaced_and_only_its_document_is_lost(start_method: s
     failed = [o for o in outcomes if o.error]
     assert [(o.id, o.error.type) for o in failed if o.error] == [(13, "WorkerCrashed")]
     assert [o.value for o in outcomes if not o.error] == [i for i in range(30) if i != 13]
+
+
+_ORPHAN_SCRIPT = """
+import itertools, multiprocessing, sys
+from arnews._batch import Job, process
+jobs = (Job(i, "نص قصير. " * 20) for i in itertools.count())
+for n, _ in enumerate(process(jobs, len, workers=2, chunksize=4, start_method=sys.argv[1])):
+    if n == 40:
+        print(*(child.pid for child in multiprocessing.active_children()), flush=True)
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        stat = pathlib.Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has stopped
+
+
+@pytest.mark.skipif(not pathlib.Path("/proc/self/stat").is_file(), reason="needs Linux's /proc")
+@pytest.mark.parametrize("start_method", START_METHODS)
+def test_workers_leave_when_the_parent_is_killed(start_method: str) -> None:
+    # The out-of-memory killer or `kill -9` gives the parent no chance to stop
+    # its pool; the workers must notice and leave, not wait forever.
+    parent = subprocess.Popen(
+        [sys.executable, "-c", _ORPHAN_SCRIPT, start_method], stdout=subprocess.PIPE, text=True
+    )
+    assert parent.stdout is not None
+    workers = [int(pid) for pid in parent.stdout.readline().split()]
+    parent.kill()
+    parent.wait()
+    assert len(workers) == 2
+    deadline = time.monotonic() + 10
+    while any(map(_running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(_running, workers))
 
 
 @pytest.mark.parametrize("workers", [None, 2])

@@ -57,12 +57,17 @@ def _chunks(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
 
 
 def _serve(
-    connection: multiprocessing.connection.Connection, function: Callable[[str], Any], warm: bool
+    connection: multiprocessing.connection.Connection,
+    function: Callable[[str], Any],
+    warm: bool,
+    inherited: list[multiprocessing.connection.Connection],
 ) -> None:
     """A worker's life: run each chunk that arrives, send its outcomes back, until told to stop."""
     # Ctrl-C reaches the whole process group; the parent handles it and stops
     # the pool, so workers must not die mid-task with a traceback each.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for pipe_end in inherited:
+        pipe_end.close()
     if warm:
         _warm_up(function)
     # A thread takes the chunks off the pipe as they come. Otherwise the parent,
@@ -72,7 +77,11 @@ def _serve(
     threading.Thread(target=_receive, args=(connection, tasks), daemon=True).start()
     while (task := tasks.get()) is not None:
         number, chunk = task
-        connection.send((number, _run_chunk(function, chunk)))
+        outcomes = _run_chunk(function, chunk)
+        try:
+            connection.send((number, outcomes))
+        except OSError:  # the parent is gone
+            return
 
 
 def _receive(
@@ -93,11 +102,19 @@ class _Worker:
     """One worker process, the parent's end of its pipe and the chunks it holds."""
 
     def __init__(
-        self, function: Callable[[str], Any], context: multiprocessing.context.BaseContext, warm: bool
+        self,
+        function: Callable[[str], Any],
+        context: multiprocessing.context.BaseContext,
+        warm: bool,
+        siblings: list[multiprocessing.connection.Connection],
     ) -> None:
         parent_end, child_end = context.Pipe()
+        # A forked child inherits every open descriptor: it closes the parent's
+        # end of its own pipe and of its siblings' pipes. Holding them, it would
+        # never see its input end when the parent is killed, and live on.
+        inherited = [parent_end, *siblings] if context.get_start_method() == "fork" else []
         self.process = context.Process(  # type: ignore[attr-defined]
-            target=_serve, args=(child_end, function, warm), daemon=True
+            target=_serve, args=(child_end, function, warm, inherited), daemon=True
         )
         self.process.start()
         child_end.close()
@@ -146,7 +163,11 @@ class _Pool(Generic[T]):
         self._workers = self._start()
 
     def _start(self) -> list[_Worker]:
-        return [_Worker(self._function, self._context, self._warm) for _ in range(self._size)]
+        workers: list[_Worker] = []
+        for _ in range(self._size):
+            siblings = [worker.connection for worker in workers]
+            workers.append(_Worker(self._function, self._context, self._warm, siblings))
+        return workers
 
     def submit(self, chunk: list[Job]) -> int:
         """Send ``chunk`` to the worker holding the fewest chunks; return the number of its outcomes."""

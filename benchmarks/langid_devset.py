@@ -43,6 +43,7 @@ import os
 import pathlib
 import random
 import re
+import subprocess
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -411,7 +412,8 @@ def main() -> int:
         COUNTS_FILE.write_text(counts_toml(), encoding="utf-8")
         NGRAM_FILE.write_text(langdetect_ngram_table(), encoding="utf-8")
         print(f"wrote {COUNTS_FILE.relative_to(REPO)} and {NGRAM_FILE.relative_to(REPO)}")
-        return 0
+        # The counts are a TOML table like the others: parse them into tables.json too.
+        return subprocess.call([sys.executable, str(REPO / "scripts" / "compile_tables.py")])
     if "--cross-validate" in sys.argv:
         grid = [
             {"bigram_smoothing": smoothing, "function_word_bonus": bonus}

@@ -32,7 +32,7 @@ import attrs
 
 from arnews._data import load_table
 from arnews._dates import DateHit, date_words, scan_stable, widen
-from arnews._lexicon import Lexicon, fold_all
+from arnews._lexicon import Lexicon, LexiconView, LexiconViews, fold_all
 from arnews._model import Agency, Credit, Dateline, NewsDate, Span
 from arnews._normalize import Aligned, NormalizeConfig, in_step, normalize, normalize_aligned
 from arnews._validate import require_str
@@ -88,6 +88,7 @@ _DIGIT = re.compile(r"\d")
 _NON_SPACE = re.compile(r"\S")
 _IN: Final = "في"
 _COMMA: Final = "،,"
+_V = TypeVar("_V")
 _AGENCY_KIND: Final = "agency"
 _GENERIC_KIND: Final = "generic"
 _OUTLET_KIND: Final = "outlet"
@@ -199,10 +200,11 @@ class _Slot(NamedTuple):
 
 @attrs.frozen
 class _Tables:
-    sources: Lexicon[_Source]
-    credit_sources: Lexicon[_Source]
-    places: Lexicon[bool]
-    words: Lexicon[str]
+    # Every lexicon is a view of `probe` (see below): one compiled pattern serves them all.
+    sources: LexiconView[_Source]
+    credit_sources: LexiconView[_Source]
+    places: LexiconView[bool]
+    words: LexiconView[str]
     separators: str
     # A run of separators and spaces, as _tokens reads one from a separator.
     separator_run: re.Pattern[str]
@@ -214,11 +216,17 @@ class _Tables:
     # character (a tatweel or an underscore there is a separator); and one to four.
     five_words: re.Pattern[str]
     opening_words: re.Pattern[str]
-    openers: Lexicon[bool]
+    openers: LexiconView[bool]
+    # The views a window of a line is searched with, and those of a credit line.
+    head_views: LexiconViews
+    credit_views: LexiconViews
     # Every key of the lexicons above and of the date words: one scan tells
-    # whether a stretch of text can hold any mark at all.
+    # whether a stretch of text can hold any mark at all. It is the only
+    # pattern compiled here (compiling is most of the cost of building the
+    # tables, which a fresh worker process pays before its first article):
+    # the lexicons above are views of it.
     probe: Lexicon[bool]
-    date_probe: Lexicon[bool]
+    date_probe: LexiconView[bool]
     # The most characters other than spaces any key spans: a match attempt
     # never reads further than that (plus one character of lookahead).
     longest: int
@@ -271,11 +279,24 @@ def _tables() -> _Tables:
         | frozenset(key for key in brackets if key != "/")
         | frozenset(value for key, value in brackets.items() if key != "/")
     )
+    probe = Lexicon([(folded[surface], True) for surface in surfaces], ignore_case=True, folded=True)
+
+    def view(pairs: list[tuple[str, _V]], *, ignore_case: bool = False) -> LexiconView[_V]:
+        return probe.view(
+            [(folded[form], value) for form, value in pairs], ignore_case=ignore_case, folded=True
+        )
+
+    sources = view(entries + word_entries, ignore_case=True)
+    credit_sources = view(entries + credit_entries + word_entries, ignore_case=True)
+    places_view = view(places)
+    words_view = view(words, ignore_case=True)
+    openers_view = view(openers)
+    date_probe = view([(surface, True) for surface in date_words()])
     return _Tables(
-        sources=Lexicon(entries + word_entries, ignore_case=True),
-        credit_sources=Lexicon(entries + credit_entries + word_entries, ignore_case=True),
-        places=Lexicon(places),
-        words=Lexicon(words, ignore_case=True),
+        sources=sources,
+        credit_sources=credit_sources,
+        places=places_view,
+        words=words_view,
         separators=dateline["separators"]["chars"],
         separator_run=re.compile(f"[{re.escape(separators)}][{re.escape(separators + _SPACES)}]*"),
         brackets={key: value for key, value in brackets.items() if key != "/"},
@@ -285,9 +306,11 @@ def _tables() -> _Tables:
         opening_words=re.compile(
             f"(?:{_word_opening(specials)} ){{0,{_FIVE - 2}}}+{_word_opening(specials)}"
         ),
-        openers=Lexicon(openers),
-        probe=Lexicon([(surface, True) for surface in surfaces], ignore_case=True),
-        date_probe=Lexicon([(surface, True) for surface in date_words()]),
+        openers=openers_view,
+        head_views=LexiconViews(date_probe, sources, places_view, words_view),
+        credit_views=LexiconViews(credit_sources, openers_view),
+        probe=probe,
+        date_probe=date_probe,
         longest=max(len(key.replace(" ", "")) for key in keys),
         punctuation=punctuation,
         not_punctuation=re.compile(f"[^{''.join(map(re.escape, sorted(punctuation)))}]"),
@@ -520,8 +543,15 @@ def _window_marks(
     found: list[_Mark] = []
     hits: list[DateHit] = []
     stable = limit
+    # The probe found the first key of every table: no match starts before it.
+    openings: list[tuple[int, int, bool]] = []
+    sources: list[tuple[int, int, _Source]] = []
+    places: list[tuple[int, int, bool]] = []
+    words: list[tuple[int, int, str]] = []
+    if window.probe is not None and window.probe < limit:
+        openings, sources, places, words = tables.head_views.find(shadow_text, window.probe, before=limit)
     # Most windows hold no date: no word a date opens with and no digit before the limit.
-    if digit or _opens_before(tables.date_probe.pattern.search(shadow_text), limit):
+    if digit or openings:
         hits, stable = scan_stable(al, limit, bare_numeric=True, origin=start)
     if not whole:
         limit = min(limit, stable)
@@ -536,20 +566,17 @@ def _window_marks(
                 first += 1
         found.append(_Mark(_T_DATE, first, span.end, date=hit))
         previous_end = span.end
-    place_spans = set()
-    # The probe found the first key of every table: no match starts before it.
-    if window.probe is not None and window.probe < limit:
-        found += [
-            _new_mark((_T_CREDIT, first, stop, source, None, False))
-            for first, stop, source in _keys(tables.sources, text, start, window, limit)
-        ]
-        places = _keys(tables.places, text, start, window, limit)
-        place_spans = {(first, stop) for first, stop, _ in places}
-        found += [_new_mark((_T_PLACE, first, stop, None, None, True)) for first, stop, _ in places]
-        found += [
-            _new_mark((kind, first, stop, None, None, False))
-            for first, stop, kind in _keys(tables.words, text, start, window, limit)
-        ]
+    found += [
+        _new_mark((_T_CREDIT, first, stop, source, None, False))
+        for first, stop, source in _keys(sources, text, start, window, limit)
+    ]
+    place_marks = _keys(places, text, start, window, limit)
+    place_spans = {(first, stop) for first, stop, _ in place_marks}
+    found += [_new_mark((_T_PLACE, first, stop, None, None, True)) for first, stop, _ in place_marks]
+    found += [
+        _new_mark((kind, first, stop, None, None, False))
+        for first, stop, kind in _keys(words, text, start, window, limit)
+    ]
     best: dict[int, _Mark] = {}
     for mark in sorted(found, key=lambda m: (m.start, -(m.end - m.start), _PRIORITY[m.kind])):
         if mark.start in best:
@@ -559,21 +586,14 @@ def _window_marks(
     return best, start + al.to_original(limit)
 
 
-def _opens_before(found: re.Match[str] | None, limit: int) -> bool:
-    return found is not None and found.start() < limit
-
-
-_V = TypeVar("_V")
-
-
 def _keys(
-    lexicon: Lexicon[_V], text: str, start: int, window: _Window, limit: int
+    keys: list[tuple[int, int, _V]], text: str, start: int, window: _Window, limit: int
 ) -> list[tuple[int, int, _V]]:
-    """The keys of one table in a window's shadow that start before ``limit``, as original spans."""
+    """The keys of one table found in a window's shadow that start before ``limit``, as original spans."""
     out: list[tuple[int, int, _V]] = []
     # A key ending before the cut of an exact window keeps its offsets (see _original).
     exact_end = window.cut - start if window.exact else -1
-    for first, stop, value in lexicon.find_values(window.al.text, window.probe or 0):
+    for first, stop, value in keys:
         if first >= limit:
             break
         if stop < exact_end:
@@ -1257,13 +1277,14 @@ def find_credit(text: str) -> Credit | None:
         # Keys never cross a line break, so the line's own shadow finds what
         # the whole tail's would.
         al = _shadow(text[start:end])
+        credited, opening = tables.credit_views.find(al.text)
         found: list[tuple[int, int, _Source]] = []
-        for match in tables.credit_sources.finditer(al.text):
-            span = al.span_to_original(Span(match.start, match.end))
-            found.append((start + span.start, start + span.end, match.value))
+        for first, stop, source in credited:
+            span = al.span_to_original(Span(first, stop))
+            found.append((start + span.start, start + span.end, source))
         openers = []
-        for opener in tables.openers.finditer(al.text):
-            span = al.span_to_original(Span(opener.start, opener.end))
+        for first, stop, _ in opening:
+            span = al.span_to_original(Span(first, stop))
             openers.append((start + span.start, start + span.end))
         credit = _credit_line(text, (start, end), found, openers, tables)
         if credit is not None:
@@ -1331,7 +1352,7 @@ def _may_be_credit_lines(text: str, lines: list[tuple[int, int]], tables: _Table
     shadows = normalize("\n".join(windows), _matching()).split("\n")
     if len(shadows) != len(windows):  # never with the matching profile, which keeps line breaks
         shadows = [normalize(window, _matching()) for window in windows]
-    credit, opener = tables.credit_sources.pattern.match, tables.openers.pattern.match
+    credit_or_opener = tables.credit_views.opens
     for window, (index, first, stop), shadow in zip(windows, where, shadows, strict=True):
         # An attempt with more than `longest` characters other than spaces
         # ahead never reads past the window; with fewer, the rest is shadowed.
@@ -1339,7 +1360,7 @@ def _may_be_credit_lines(text: str, lines: list[tuple[int, int]], tables: _Table
             shadow_text = normalize(text[first:stop], _matching())
         else:
             shadow_text = shadow
-        verdicts[index] = bool(credit(shadow_text) or opener(shadow_text))
+        verdicts[index] = credit_or_opener(shadow_text)
     return verdicts
 
 

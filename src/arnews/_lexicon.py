@@ -18,15 +18,26 @@ import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import attrs
 
 from arnews._normalize import Aligned, NormalizeConfig, normalize, normalize_aligned
 
-__all__ = ["Lexicon", "LexiconMatch", "fold", "fold_all", "fold_lists", "shadow", "trie_pattern"]
+__all__ = [
+    "Lexicon",
+    "LexiconMatch",
+    "LexiconView",
+    "LexiconViews",
+    "fold",
+    "fold_all",
+    "fold_lists",
+    "shadow",
+    "trie_pattern",
+]
 
 V = TypeVar("V")
+W = TypeVar("W")
 
 # A key's inner space matches any run of spaces in the shadow: sources pad
 # month names and agency abbreviations unevenly (``أ  ف ب``, ``كانون  الثاني``).
@@ -118,7 +129,68 @@ class LexiconMatch(Generic[V]):
     value: V
 
 
-class Lexicon(Generic[V]):
+class _Keys(Generic[V]):
+    """The folded keys of a table and their values, looked up as a compiled pattern matches them."""
+
+    def __init__(self, entries: Iterable[tuple[str, V]], *, ignore_case: bool, folded: bool) -> None:
+        pairs = list(entries)
+        surfaces = [surface for surface, _ in pairs]
+        table: dict[str, V] = {}
+        for surface_key, (_, value) in zip(surfaces if folded else fold_all(surfaces), pairs, strict=True):
+            key = surface_key.casefold() if ignore_case else surface_key
+            if key:
+                table.setdefault(key, value)
+        self._table = table
+        self._ignore_case = ignore_case
+        self._unusual: dict[str, str | None] = {}
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def __contains__(self, surface: object) -> bool:
+        return isinstance(surface, str) and self.get(surface) is not None
+
+    def get(self, surface: str) -> V | None:
+        """Look a whole surface form up, after folding it.
+
+        Example:
+            >>> Lexicon([("أغسطس", 8)]).get("اغسطس")
+            8
+        """
+        key = fold(surface)
+        return self._table.get(key.casefold() if self._ignore_case else key)
+
+    def _lookup(self, key: str) -> str | None:
+        """The table key of a text the pattern matched as a key, or ``None`` when it is none."""
+        lookup = _lookup_key(key, self._ignore_case)
+        if lookup in self._table:
+            return lookup
+        return self._unusual_case(key)
+
+    def _unusual_case(self, key: str) -> str | None:
+        """The table key a case-insensitive match found when casefolding ``key`` does not give it.
+
+        The engine compares one character with one under IGNORECASE (``İ``
+        and ``ı`` both match ``i``), where :meth:`str.casefold` turns ``İ``
+        into two characters and keeps ``ı``. So this rare path asks the
+        engine itself which key of the same length matches; answers are
+        remembered (a bounded number), so a text repeating such a word pays
+        once.
+        """
+        spaced = " ".join(key.split())
+        if spaced in self._unusual:
+            return self._unusual[spaced]
+        found = None
+        if self._ignore_case:
+            candidates = (k for k in self._table if len(k) == len(spaced))
+            found = next((k for k in candidates if _same_ignoring_case(k, spaced)), None)
+        if len(self._unusual) >= _UNUSUAL_CASES_KEPT:
+            self._unusual.clear()
+        self._unusual[spaced] = found
+        return found
+
+
+class Lexicon(_Keys[V]):
     """A table of words and phrases, matched whole-word on a shadow text.
 
     Args:
@@ -128,6 +200,8 @@ class Lexicon(Generic[V]):
         prefixes: Clitics that may stand glued before an entry (``و``, ``ف``,
             ``ب``, ``ل``); they are matched but not part of the reported key.
         ignore_case: Match Latin keys (``CNN``, ``AFP``) in any case.
+        folded: The surfaces are folded already (with :func:`fold`): a table
+            built from keys another one folded does not fold them again.
 
     Example:
         >>> months = Lexicon([("يناير", 1), ("كانون الثاني", 1), ("فبراير", 2)])
@@ -141,17 +215,13 @@ class Lexicon(Generic[V]):
         *,
         prefixes: Iterable[str] = (),
         ignore_case: bool = False,
+        folded: bool = False,
     ) -> None:
-        pairs = list(entries)
-        table: dict[str, V] = {}
-        for folded, (_, value) in zip(fold_all([surface for surface, _ in pairs]), pairs, strict=True):
-            key = folded.casefold() if ignore_case else folded
-            if key:
-                table.setdefault(key, value)
-        self._table = table
-        self._ignore_case = ignore_case
-        self._unusual: dict[str, str | None] = {}
-        prefix_group = _alternation(sorted({key for key in fold_all(list(prefixes)) if key}))
+        super().__init__(entries, ignore_case=ignore_case, folded=folded)
+        table = self._table
+        prefix_keys = sorted({key for key in fold_all(list(prefixes)) if key})
+        self._prefixed = bool(prefix_keys)
+        prefix_group = _alternation(prefix_keys)
         body = (
             (_cased_last(sorted(table)) if ignore_case else trie_pattern(sorted(table))) if table else "(?!)"
         )
@@ -159,26 +229,52 @@ class Lexicon(Generic[V]):
         flags = re.IGNORECASE if ignore_case else 0
         self._pattern = re.compile(f"{_BEFORE_WORD}{optional_prefix}(?P<key>{body}){_AFTER_WORD}", flags)
 
-    def __len__(self) -> int:
-        return len(self._table)
-
-    def __contains__(self, surface: object) -> bool:
-        return isinstance(surface, str) and self.get(surface) is not None
-
     @property
     def pattern(self) -> re.Pattern[str]:
         """The compiled pattern (exposed for the regex audit and for composition)."""
         return self._pattern
 
-    def get(self, surface: str) -> V | None:
-        """Look a whole surface form up, after folding it.
+    @functools.cached_property
+    def _beginnings(self) -> dict[str, list[str]]:
+        """For each key holding a character other than a word one: its whole-word beginnings.
+
+        A beginning ends before such a character, where a shorter key
+        matching there would end too (a views's match can be one of them).
+        """
+        found: dict[str, list[str]] = {}
+        for key in self._table:
+            if " " in key or not key.isalnum():
+                cuts = [key[:cut] for cut in range(1, len(key)) if not _is_word_char(key[cut])]
+                if cuts:
+                    found[key] = cuts
+        return found
+
+    def view(
+        self, entries: Iterable[tuple[str, W]], *, ignore_case: bool = False, folded: bool = False
+    ) -> LexiconView[W]:
+        """A table of some of these keys, with values of its own, matched through this pattern.
+
+        Compiling is most of what a table costs to build; a reader that
+        needs several tables whose keys this one holds compiles this one
+        alone (see :class:`LexiconView`).
+
+        Args:
+            entries: ``(surface, value)`` pairs, as for :class:`Lexicon`.
+            ignore_case: Match the view's keys in any case (then this
+                lexicon must ignore case too).
+            folded: The surfaces are folded already.
+
+        Returns:
+            The view; it finds exactly what ``Lexicon(entries,
+            ignore_case=ignore_case)`` would.
 
         Example:
-            >>> Lexicon([("أغسطس", 8)]).get("اغسطس")
-            8
+            >>> everything = Lexicon([("القاهرة", "place"), ("رويترز", "agency")])
+            >>> places = everything.view([("القاهرة", True)])
+            >>> list(places.find_values(fold("القاهرة - رويترز")))
+            [(0, 7, True)]
         """
-        key = fold(surface)
-        return self._table.get(key.casefold() if self._ignore_case else key)
+        return LexiconView(self, entries, ignore_case=ignore_case, folded=folded)
 
     def match(self, shadow_text: str, pos: int = 0) -> LexiconMatch[V] | None:
         """Match an entry that starts exactly at ``pos`` of a shadow text.
@@ -232,34 +328,264 @@ class Lexicon(Generic[V]):
 
     def _to_match(self, found: re.Match[str]) -> LexiconMatch[V] | None:
         key = found.group("key")
-        lookup: str | None = _lookup_key(key, self._ignore_case)
-        if lookup not in self._table:
-            lookup = self._unusual_case(key)
-            if lookup is None:
-                return None
+        lookup = self._lookup(key)
+        if lookup is None:
+            return None
         return LexiconMatch(found.start("key"), found.end("key"), lookup, self._table[lookup])
 
-    def _unusual_case(self, key: str) -> str | None:
-        """The table key a case-insensitive match found when casefolding ``key`` does not give it.
 
-        The engine compares one character with one under IGNORECASE (``İ``
-        and ``ı`` both match ``i``), where :meth:`str.casefold` turns ``İ``
-        into two characters and keeps ``ı``. So this rare path asks the
-        engine itself which key of the same length matches; answers are
-        remembered (a bounded number), so a text repeating such a word pays
-        once.
+class LexiconView(_Keys[V]):
+    """Some keys of a :class:`Lexicon`, with values of their own, found through its pattern.
+
+    Made by :meth:`Lexicon.view`. The view finds exactly what a lexicon of
+    its own entries would, without compiling a pattern: wherever one of its
+    keys matches, the lexicon's pattern matches too (its keys hold the
+    view's), and its longest key there starts with the view's longest one,
+    which ends where a whole word does. So the view walks the places the
+    pattern matches, and at each takes the longest of its own keys among the
+    whole-word beginnings of what matched there. When the lexicon cannot
+    stand for the view (prefixes, a key it lacks, a case it does not fold
+    as the engine does), the view compiles a lexicon of its own instead.
+    """
+
+    def __init__(
+        self, lexicon: Lexicon[Any], entries: Iterable[tuple[str, V]], *, ignore_case: bool, folded: bool
+    ) -> None:
+        super().__init__(entries, ignore_case=ignore_case, folded=folded)
+        self._lexicon = lexicon
+        self._own: Lexicon[V] | None = None
+        if not _can_stand_for(lexicon, self._table, ignore_case=ignore_case):
+            self._own = Lexicon(self._table.items(), ignore_case=ignore_case, folded=True)
+        # The lexicon's keys that open with a shorter key of the view, whole
+        # words (casefolded, to err on the safe side): only there can the
+        # view's match be shorter than the lexicon's.
+        keys = {key.casefold() for key in self._table}
+        self._nested = frozenset(
+            key
+            for key, beginnings in lexicon._beginnings.items()
+            if any(beginning.casefold() in keys for beginning in beginnings)
+        )
+
+    def match(self, shadow_text: str, pos: int = 0) -> LexiconMatch[V] | None:
+        """Match an entry that starts exactly at ``pos`` of a shadow text, as :meth:`Lexicon.match`.
+
+        Example:
+            >>> Lexicon([("رويترز", 1), ("القاهرة", 2)]).view([("رويترز", 1)]).match(fold("رويترز -")).end
+            6
         """
-        spaced = " ".join(key.split())
-        if spaced in self._unusual:
-            return self._unusual[spaced]
-        found = None
-        if self._ignore_case:
-            candidates = (k for k in self._table if len(k) == len(spaced))
-            found = next((k for k in candidates if _same_ignoring_case(k, spaced)), None)
-        if len(self._unusual) >= _UNUSUAL_CASES_KEPT:
-            self._unusual.clear()
-        self._unusual[spaced] = found
-        return found
+        if self._own is not None:
+            return self._own.match(shadow_text, pos)
+        found = self._lexicon.pattern.match(shadow_text, pos)
+        if found is None:
+            return None
+        longest = self._longest(found.group())
+        if longest is None:
+            return None
+        size, lookup = longest
+        return LexiconMatch(pos, pos + size, lookup, self._table[lookup])
+
+    def finditer(
+        self, shadow_text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[LexiconMatch[V]]:
+        """Yield every non-overlapping whole-word entry, as :meth:`Lexicon.finditer`."""
+        for start, end, lookup in _walk_views([self], shadow_text, pos, endpos, None)[0]:
+            yield LexiconMatch(start, end, lookup, self._table[lookup])
+
+    def find_values(
+        self, shadow_text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[tuple[int, int, V]]:
+        """Like :meth:`finditer`, as plain ``(start, end, value)`` tuples.
+
+        Example:
+            >>> words = Lexicon([("القاهرة", 1), ("رويترز", 2)]).view([("رويترز", "agency")])
+            >>> list(words.find_values(fold("القاهرة - رويترز")))
+            [(10, 16, 'agency')]
+        """
+        table = self._table
+        for start, end, lookup in _walk_views([self], shadow_text, pos, endpos, None)[0]:
+            yield start, end, table[lookup]
+
+    def _longest(self, matched: str) -> tuple[int, str] | None:
+        """The length and table key of the longest of the view's keys that ``matched`` opens with.
+
+        ``matched`` is what the lexicon's pattern matched; a key of the view
+        may end at its end or before a character other than a word one
+        inside it.
+        """
+        plain = _single_spaced(matched)
+        lookup = plain.casefold() if self._ignore_case else plain
+        if lookup in self._table:
+            return len(matched), lookup
+        return self._shorter(matched)
+
+    def _shorter(self, matched: str) -> tuple[int, str] | None:
+        """:meth:`_longest` when ``matched`` itself, spaced and cased as the table's keys, is no key."""
+        unusual = self._unusual_lookup(matched)
+        if unusual is not None:
+            return len(matched), unusual
+        if " " not in matched and matched.isalnum():  # one word: no shorter whole-word beginning
+            return None
+        for cut in range(len(matched) - 1, 0, -1):
+            if _is_word_char(matched[cut]):
+                continue
+            beginning = _single_spaced(matched[:cut])
+            lookup = beginning.casefold() if self._ignore_case else beginning
+            if lookup in self._table:
+                return cut, lookup
+            unusual = self._unusual_lookup(beginning)
+            if unusual is not None:
+                return cut, unusual
+        return None
+
+    def _unusual_lookup(self, key: str) -> str | None:
+        """:meth:`_unusual_case`, asked only where it can answer: letters with a case outside ASCII."""
+        if self._ignore_case and not key.isascii() and key.lower() != key.upper():
+            return self._unusual_case(key)
+        return None
+
+
+def _is_word_char(char: str) -> bool:
+    """Whether ``char`` is a word character: the engine's definition, alphanumeric or ``_``."""
+    return char.isalnum() or char == "_"
+
+
+def _end_of(text: str, endpos: int | None) -> int:
+    return len(text) if endpos is None else min(endpos, len(text))
+
+
+def _can_stand_for(lexicon: Lexicon[Any], table: dict[str, Any], *, ignore_case: bool) -> bool:
+    """Whether ``lexicon``'s pattern matches wherever a pattern of ``table``'s keys would.
+
+    Its keys must hold the table's, casefolded when it ignores case (then
+    a key must be ASCII or have no case, where the engine and
+    :meth:`str.casefold` agree); no clitic may stand before them.
+    """
+    if lexicon._prefixed or (ignore_case and not lexicon._ignore_case):
+        return False
+    keys = lexicon._table
+    if not lexicon._ignore_case:
+        return all(key in keys for key in table)
+    return all(key.casefold() in keys and (key.isascii() or key.lower() == key.upper()) for key in table)
+
+
+def _walk_views(
+    views: Sequence[LexiconView[Any]], shadow_text: str, pos: int, endpos: int | None, before: int | None
+) -> list[list[tuple[int, int, str]]]:
+    """The ``(start, end, table key)`` of each view's matches, as its own ``finditer`` would give them.
+
+    One walk over the places where the lexicon's pattern matches serves
+    every view (they share one lexicon): a view has a match only where the
+    pattern has one, so the walk tries each of those places in turn (from
+    one place, the next search starts one character on), and a view takes
+    the place when its last match ended before it. Only matches starting
+    before ``before`` are wanted.
+    """
+    end = _end_of(shadow_text, endpos)
+    stop = end if before is None else min(before, end)
+    out: list[list[tuple[int, int, str]]] = [[] for _ in views]
+    own = [view._own for view in views]
+    shared = [index for index, lexicon in enumerate(own) if lexicon is None]
+    for index, lexicon in enumerate(own):
+        if lexicon is not None:
+            for match in lexicon.finditer(shadow_text, pos, end):
+                if match.start >= stop:
+                    break
+                out[index].append((match.start, match.end, match.key))
+    if not shared:
+        return out
+    lexicon = views[shared[0]]._lexicon
+    search = lexicon.pattern.search
+    resume = [pos] * len(views)
+    at = pos
+    while at < stop:
+        found = search(shadow_text, at, end)
+        if found is None:
+            break
+        first = found.start()
+        if first >= stop:
+            break
+        matched = found.group()
+        plain = _single_spaced(matched)
+        folded = plain.casefold()
+        key = folded if lexicon._ignore_case else plain
+        # A key of the lexicon that casefold() does not give (İ, ı): the long way for every view.
+        usual = key in lexicon._table
+        for index in shared:
+            if resume[index] > first:
+                continue
+            view = views[index]
+            lookup = folded if view._ignore_case else plain
+            if lookup in view._table:
+                size = len(matched)
+            elif usual and key not in view._nested:
+                continue
+            elif (longest := view._shorter(matched)) is not None:
+                size, lookup = longest
+            else:
+                continue
+            out[index].append((first, first + size, lookup))
+            resume[index] = first + size
+        at = first + 1
+    return out
+
+
+class LexiconViews:
+    """Views of one :class:`Lexicon`, searched together: one walk over a text serves them all.
+
+    Args:
+        views: Views made by one lexicon's :meth:`Lexicon.view`.
+
+    Raises:
+        ValueError: If the views are not views of one lexicon.
+
+    Example:
+        >>> everything = Lexicon([("القاهرة", 1), ("رويترز", 2)], ignore_case=True)
+        >>> places = everything.view([("القاهرة", "place")])
+        >>> agencies = everything.view([("رويترز", "agency")], ignore_case=True)
+        >>> both = LexiconViews(places, agencies)
+        >>> both.find(fold("القاهرة - رويترز"))
+        [[(0, 7, 'place')], [(10, 16, 'agency')]]
+        >>> both.opens(fold("رويترز -")), both.opens(fold("قال"))
+        (True, False)
+    """
+
+    def __init__(self, *views: LexiconView[Any]) -> None:
+        if len({id(view._lexicon) for view in views}) > 1:
+            raise ValueError("the views are not views of one lexicon")
+        self._views = views
+        # Whether the lexicon's pattern finds every place where a view matches.
+        self._shared = all(view._own is None for view in views)
+        self._match = views[0]._lexicon.pattern.match if views else None
+
+    def opens(self, shadow_text: str, pos: int = 0) -> bool:
+        """Whether an entry of one of the views starts exactly at ``pos``: one match of their lexicon."""
+        if not self._shared or self._match is None:
+            return any(view.match(shadow_text, pos) is not None for view in self._views)
+        found = self._match(shadow_text, pos)
+        if found is None:
+            return False
+        matched = found.group()
+        return any(view._longest(matched) is not None for view in self._views)
+
+    def find(
+        self, shadow_text: str, pos: int = 0, endpos: int | None = None, *, before: int | None = None
+    ) -> list[list[tuple[int, int, Any]]]:
+        """Every view's :meth:`~LexiconView.find_values`, in one walk over the text.
+
+        Args:
+            shadow_text: The shadow to search.
+            pos: Where to start.
+            endpos: Where the text ends for the search (as for :meth:`re.Pattern.search`).
+            before: Only matches that start before this offset are wanted.
+
+        Returns:
+            For each view, its ``(start, end, value)`` matches in order.
+        """
+        walked = _walk_views(self._views, shadow_text, pos, endpos, before)
+        return [
+            [(start, end, view._table[lookup]) for start, end, lookup in found]
+            for view, found in zip(self._views, walked, strict=True)
+        ]
 
 
 # How many matched keys whose case casefold() cannot resolve a lexicon remembers.
@@ -269,6 +595,11 @@ _UNUSUAL_CASES_KEPT = 256
 def _same_ignoring_case(table_key: str, text: str) -> bool:
     """Whether ``text`` matches ``table_key`` as the compiled pattern compares them (IGNORECASE)."""
     return re.fullmatch(re.escape(table_key), text, re.IGNORECASE) is not None
+
+
+def _single_spaced(key: str) -> str:
+    """A matched key with its runs of spaces made single (see :func:`_lookup_key`)."""
+    return " ".join(key.split()) if "  " in key else key
 
 
 def _lookup_key(key: str, ignore_case: bool) -> str:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import arnews
 from arnews import Calendar, find_credit, find_dateline
-from arnews._lexicon import Lexicon
+from arnews._lexicon import Lexicon, LexiconMatch, LexiconView, LexiconViews
 
 BODY = (
     "أعلن المسؤولون اليوم أن المشروع الجديد سيبدأ العمل به مطلع الشهر المقبل بعد موافقة الجهات المختصة عليه."
@@ -381,3 +381,120 @@ def test_a_case_insensitive_lexicon_never_fails_to_name_what_it_matched(text: st
     values = [value for _, _, value in lexicon.find_values(text)]
     assert values == [match.value for match in lexicon.finditer(text)]
     assert all(value in {"irna", "afp", "ksa", "is"} for value in values)
+
+
+# ---------------------------------------------------------------------------
+# Lexicon views: the dateline tables share the probe's compiled pattern and
+# must find exactly what lexicons of their own would.
+
+_VIEW_ENTRIES: dict[str, tuple[list[tuple[str, str]], bool]] = {
+    # name: (entries, ignore_case)
+    "places": ([("القاهرة", "cairo"), ("الجديدة", "new"), ("عمان", "amman"), ("ا", "alef")], False),
+    "agencies": ([("أ ف ب", "afp"), ("أ.ف.ب", "afp"), ("CNN", "cnn"), ("IRNA", "irna"), ("is", "is")], True),
+    "nested": ([("القاهرة", "cairo"), ("سلطنة عمان", "oman"), ("ب", "ba"), ("ف", "fa")], False),
+}
+# Keys of the lexicon only: longer keys that hold the views' keys as whole-word beginnings.
+_LEXICON_ONLY = ["القاهرة الجديدة", "CNN عربي", "سلطنة", "أ ف", "عمان اليوم"]
+_VIEW_PIECES = [
+    "القاهرة",
+    "الجديدة",
+    "عمان",
+    "اليوم",
+    "سلطنة",
+    "أ",
+    "ا",
+    "ف",
+    "ب",
+    "عربي",
+    "CNN",
+    "cnn",
+    "İRNA",
+    "ırna",
+    "is",
+    "İs",
+    ".",
+    " ",
+    "  ",
+    "-",
+    "(",
+    ")",
+    "و",
+    "12",
+]
+
+
+def _view_lexicons() -> tuple[Lexicon[bool], dict[str, tuple[LexiconView[str], Lexicon[str]]]]:
+    surfaces = [surface for entries, _ in _VIEW_ENTRIES.values() for surface, _ in entries] + _LEXICON_ONLY
+    lexicon = Lexicon([(surface, True) for surface in surfaces], ignore_case=True)
+    pairs = {
+        name: (lexicon.view(entries, ignore_case=ignore_case), Lexicon(entries, ignore_case=ignore_case))
+        for name, (entries, ignore_case) in _VIEW_ENTRIES.items()
+    }
+    return lexicon, pairs
+
+
+_VIEW_LEXICON, _VIEWS = _view_lexicons()
+
+
+def _found(match: LexiconMatch[str] | None) -> tuple[int, int, str, str] | None:
+    return (match.start, match.end, match.key, match.value) if match is not None else None
+
+
+@given(
+    st.lists(st.sampled_from(_VIEW_PIECES), max_size=14).map("".join),
+    st.integers(min_value=0, max_value=6),
+)
+@example("القاهرة الجديدة - أ ف ب", 0)
+@example("سلطنة عمان اليوم (İRNA)", 0)
+@example("CNN عربي - أ.ف.ب", 0)
+def test_a_lexicon_view_finds_what_a_lexicon_of_its_own_would(text: str, pos: int) -> None:
+    shadow_text = arnews._lexicon.fold(text)
+    pos = min(pos, len(shadow_text))
+    for view, own in _VIEWS.values():
+        assert view._own is None  # the view is served by the shared pattern
+        assert list(view.find_values(shadow_text, pos)) == list(own.find_values(shadow_text, pos))
+        assert list(map(_found, view.finditer(shadow_text, pos))) == list(
+            map(_found, own.finditer(shadow_text, pos))
+        )
+        for at in range(len(shadow_text) + 1):
+            assert _found(view.match(shadow_text, at)) == _found(own.match(shadow_text, at))
+    views = [view for view, _ in _VIEWS.values()]
+    together = LexiconViews(*views)
+    assert together.find(shadow_text, pos) == [list(view.find_values(shadow_text, pos)) for view in views]
+    for limit in (0, 5, len(shadow_text)):
+        found = together.find(shadow_text, pos, before=limit)
+        assert found == [[hit for hit in hits if hit[0] < limit] for hits in together.find(shadow_text, pos)]
+    assert together.opens(shadow_text, pos) == any(view.match(shadow_text, pos) for view in views)
+
+
+def test_a_view_of_keys_its_lexicon_lacks_compiles_its_own() -> None:
+    lexicon = Lexicon([("القاهرة", True)])
+    view = lexicon.view([("القاهرة", 1), ("بغداد", 2)])
+    assert view._own is not None
+    assert list(view.find_values(arnews._lexicon.fold("من بغداد إلى القاهرة"))) == [(3, 8, 2), (13, 20, 1)]
+    # A case-insensitive view of a lexicon that minds case cannot use its pattern either.
+    assert lexicon.view([("القاهرة", 1)], ignore_case=True)._own is not None
+
+
+def test_views_of_two_lexicons_are_not_searched_together() -> None:
+    first = Lexicon([("القاهرة", True)]).view([("القاهرة", 1)])
+    second = Lexicon([("بغداد", True)]).view([("بغداد", 2)])
+    with pytest.raises(ValueError, match="one lexicon"):
+        LexiconViews(first, second)
+
+
+def test_every_dateline_table_is_served_by_the_probe() -> None:
+    # A table the probe cannot stand for compiles a pattern of its own: still
+    # right, but every new process pays for compiling it again.
+    from arnews._dateline import _tables
+
+    tables = _tables()
+    views = [
+        tables.sources,
+        tables.credit_sources,
+        tables.places,
+        tables.words,
+        tables.openers,
+        tables.date_probe,
+    ]
+    assert all(view._own is None for view in views)

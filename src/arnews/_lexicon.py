@@ -359,7 +359,7 @@ class LexiconView(_Keys[V]):
         # The lexicon's keys that open with a shorter key of the view, whole
         # words (casefolded, to err on the safe side): only there can the
         # view's match be shorter than the lexicon's.
-        keys = {key.casefold() for key in self._table}
+        keys = self._table.keys() if ignore_case else {key.casefold() for key in self._table}
         self._nested = frozenset(
             key
             for key, beginnings in lexicon._beginnings.items()
@@ -462,10 +462,14 @@ def _can_stand_for(lexicon: Lexicon[Any], table: dict[str, Any], *, ignore_case:
     """
     if lexicon._prefixed or (ignore_case and not lexicon._ignore_case):
         return False
-    keys = lexicon._table
+    keys = lexicon._table.keys()
     if not lexicon._ignore_case:
-        return all(key in keys for key in table)
-    return all(key.casefold() in keys and (key.isascii() or key.lower() == key.upper()) for key in table)
+        return keys >= table.keys()
+    # Letters with a case outside ASCII, in any key: the engine may not match them as casefold() does.
+    beyond_ascii = "".join(key for key in table if not key.isascii())
+    if beyond_ascii.lower() != beyond_ascii.upper():
+        return False
+    return keys >= (table.keys() if ignore_case else {key.casefold() for key in table})
 
 
 def _walk_views(

@@ -1353,6 +1353,8 @@ def _may_be_credit_lines(text: str, lines: list[tuple[int, int]], tables: _Table
     if len(shadows) != len(windows):  # never with the matching profile, which keeps line breaks
         shadows = [normalize(window, _matching()) for window in windows]
     credit_or_opener = tables.credit_views.opens
+    # Most first words are no key of any table: one match of the shared pattern tells.
+    prefilter = tables.credit_views.prefilter
     for window, (index, first, stop), shadow in zip(windows, where, shadows, strict=True):
         # An attempt with more than `longest` characters other than spaces
         # ahead never reads past the window; with fewer, the rest is shadowed.
@@ -1360,7 +1362,8 @@ def _may_be_credit_lines(text: str, lines: list[tuple[int, int]], tables: _Table
             shadow_text = normalize(text[first:stop], _matching())
         else:
             shadow_text = shadow
-        verdicts[index] = credit_or_opener(shadow_text)
+        some_key = prefilter is None or prefilter(shadow_text, 0) is not None
+        verdicts[index] = some_key and credit_or_opener(shadow_text)
     return verdicts
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -378,7 +378,8 @@ class LexiconView(_Keys[V]):
         found = self._lexicon.pattern.match(shadow_text, pos)
         if found is None:
             return None
-        longest = self._longest(found.group())
+        matched = found.group()
+        longest = self._longest(matched, _spellings(self._lexicon, matched))
         if longest is None:
             return None
         size, lookup = longest
@@ -405,17 +406,19 @@ class LexiconView(_Keys[V]):
         for start, end, lookup in _walk_views([self], shadow_text, pos, endpos, None)[0]:
             yield start, end, table[lookup]
 
-    def _longest(self, matched: str) -> tuple[int, str] | None:
+    def _longest(self, matched: str, spaced: tuple[str, str, str | None]) -> tuple[int, str] | None:
         """The length and table key of the longest of the view's keys that ``matched`` opens with.
 
-        ``matched`` is what the lexicon's pattern matched; a key of the view
-        may end at its end or before a character other than a word one
-        inside it.
+        ``matched`` is what the lexicon's pattern matched, ``spaced`` what
+        :func:`_spellings` gives for it; a key of the view may end at its
+        end or before a character other than a word one inside it.
         """
-        plain = _single_spaced(matched)
-        lookup = plain.casefold() if self._ignore_case else plain
+        plain, folded, key = spaced
+        lookup = folded if self._ignore_case else plain
         if lookup in self._table:
             return len(matched), lookup
+        if key is not None and key not in self._nested:
+            return None
         return self._shorter(matched)
 
     def _shorter(self, matched: str) -> tuple[int, str] | None:
@@ -472,8 +475,20 @@ def _can_stand_for(lexicon: Lexicon[Any], table: dict[str, Any], *, ignore_case:
     return keys >= (table.keys() if ignore_case else {key.casefold() for key in table})
 
 
+# For each key of a lexicon, the views that may have an entry where it
+# matches: (index of the view, whether the key is the view's own entry
+# there; if not, a shorter key of the view may begin it).
+_Plan = dict[str, tuple[tuple[int, bool], ...]]
+
+
 def _walk_views(
-    views: Sequence[LexiconView[Any]], shadow_text: str, pos: int, endpos: int | None, before: int | None
+    views: Sequence[LexiconView[Any]],
+    shadow_text: str,
+    pos: int,
+    endpos: int | None,
+    before: int | None,
+    *,
+    plan: _Plan | None = None,
 ) -> list[list[tuple[int, int, str]]]:
     """The ``(start, end, table key)`` of each view's matches, as its own ``finditer`` would give them.
 
@@ -482,7 +497,8 @@ def _walk_views(
     pattern has one, so the walk tries each of those places in turn (from
     one place, the next search starts one character on), and a view takes
     the place when its last match ended before it. Only matches starting
-    before ``before`` are wanted.
+    before ``before`` are wanted. With a ``plan``, what matched as a key of
+    the lexicon exactly (single spaces, casefolded) is settled by the plan.
     """
     end = _end_of(shadow_text, endpos)
     stop = end if before is None else min(before, end)
@@ -509,26 +525,26 @@ def _walk_views(
         if first >= stop:
             break
         matched = found.group()
-        plain = _single_spaced(matched)
-        folded = plain.casefold()
-        key = folded if lexicon._ignore_case else plain
-        # A key of the lexicon that casefold() does not give (İ, ı): the long way for every view.
-        usual = key in lexicon._table
-        for index in shared:
-            if resume[index] > first:
-                continue
-            view = views[index]
-            lookup = folded if view._ignore_case else plain
-            if lookup in view._table:
-                size = len(matched)
-            elif usual and key not in view._nested:
-                continue
-            elif (longest := view._shorter(matched)) is not None:
-                size, lookup = longest
-            else:
-                continue
-            out[index].append((first, first + size, lookup))
-            resume[index] = first + size
+        steps = plan.get(matched) if plan is not None else None
+        if steps is None:
+            spaced = _spellings(lexicon, matched)
+            for index in shared:
+                if resume[index] <= first and (longest := views[index]._longest(matched, spaced)) is not None:
+                    size, lookup = longest
+                    out[index].append((first, first + size, lookup))
+                    resume[index] = first + size
+        else:
+            for index, whole in steps:
+                if resume[index] > first:
+                    continue
+                if whole:
+                    size, lookup = len(matched), matched
+                elif (longest := views[index]._shorter(matched)) is not None:
+                    size, lookup = longest
+                else:
+                    continue
+                out[index].append((first, first + size, lookup))
+                resume[index] = first + size
         at = first + 1
     return out
 
@@ -560,6 +576,31 @@ class LexiconViews:
         # Whether the lexicon's pattern finds every place where a view matches.
         self._shared = all(view._own is None for view in views)
         self._match = views[0]._lexicon.pattern.match if views else None
+        # Where this finds no match, no view has an entry (None: no such test).
+        self.prefilter: Callable[[str, int], re.Match[str] | None] | None = (
+            self._match if self._shared else None
+        )
+
+    @functools.cached_property
+    def _plan(self) -> _Plan | None:
+        """Which views may have an entry where each key of the lexicon matches (see :func:`_walk_views`).
+
+        A key matched as it is (casefold() leaves a key of the lexicon as it
+        is) is each view's own entry when the view's table has it, as the
+        view looks it up. A key missing here takes the long way.
+        """
+        if not self._shared or not self._views:
+            return None
+        keys = self._views[0]._lexicon._table
+        plan: dict[str, list[tuple[int, bool]]] = {}
+        for index, view in enumerate(self._views):
+            for key in view._table:
+                # A view minding case may hold a key the lexicon has only casefolded.
+                if key in keys:
+                    plan.setdefault(key, []).append((index, True))
+            for key in view._nested - view._table.keys():
+                plan.setdefault(key, []).append((index, False))
+        return {key: tuple(steps) for key, steps in plan.items()}
 
     def opens(self, shadow_text: str, pos: int = 0) -> bool:
         """Whether an entry of one of the views starts exactly at ``pos``: one match of their lexicon."""
@@ -569,7 +610,12 @@ class LexiconViews:
         if found is None:
             return False
         matched = found.group()
-        return any(view._longest(matched) is not None for view in self._views)
+        plan = self._plan
+        steps = plan.get(matched) if plan is not None else None
+        if steps is not None:
+            return any(whole or self._views[index]._shorter(matched) is not None for index, whole in steps)
+        spaced = _spellings(self._views[0]._lexicon, matched)
+        return any(view._longest(matched, spaced) is not None for view in self._views)
 
     def find(
         self, shadow_text: str, pos: int = 0, endpos: int | None = None, *, before: int | None = None
@@ -585,7 +631,7 @@ class LexiconViews:
         Returns:
             For each view, its ``(start, end, value)`` matches in order.
         """
-        walked = _walk_views(self._views, shadow_text, pos, endpos, before)
+        walked = _walk_views(self._views, shadow_text, pos, endpos, before, plan=self._plan)
         return [
             [(start, end, view._table[lookup]) for start, end, lookup in found]
             for view, found in zip(self._views, walked, strict=True)
@@ -599,6 +645,19 @@ _UNUSUAL_CASES_KEPT = 256
 def _same_ignoring_case(table_key: str, text: str) -> bool:
     """Whether ``text`` matches ``table_key`` as the compiled pattern compares them (IGNORECASE)."""
     return re.fullmatch(re.escape(table_key), text, re.IGNORECASE) is not None
+
+
+def _spellings(lexicon: Lexicon[Any], matched: str) -> tuple[str, str, str | None]:
+    """What the lexicon's pattern matched, as its views look it up.
+
+    Returns it with its runs of spaces made single, that casefolded, and
+    the lexicon's key it is (``None`` when casefold() does not give the key
+    the engine matched: ``İ``, ``ı``).
+    """
+    plain = _single_spaced(matched)
+    folded = plain.casefold()
+    key = folded if lexicon._ignore_case else plain
+    return plain, folded, key if key in lexicon._table else None
 
 
 def _single_spaced(key: str) -> str:

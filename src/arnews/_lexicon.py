@@ -239,7 +239,7 @@ class Lexicon(_Keys[V]):
         """For each key holding a character other than a word one: its whole-word beginnings.
 
         A beginning ends before such a character, where a shorter key
-        matching there would end too (a views's match can be one of them).
+        matching there would end too (a view's match can be one of them).
         """
         found: dict[str, list[str]] = {}
         for key in self._table:

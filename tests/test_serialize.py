@@ -8,6 +8,7 @@ from hypothesis import given
 
 import arnews
 from arnews import Calendar, Span
+from arnews._serialize import SCHEMA_VERSION, converter
 from strategies import news_like, web_text
 
 
@@ -107,3 +108,47 @@ def test_parsed_articles_round_trip(text: str) -> None:
 def test_json_of_any_text_is_valid_json(text: str) -> None:
     # Lone surrogates cannot be encoded as UTF-8, but the JSON text itself must load.
     json.loads(arnews.to_json(arnews.parse(text)))
+
+
+def _model_objects(article: arnews.Article) -> list[object]:
+    """The article and every model object inside it, each on its own."""
+    inside: list[object] = [article, article.language]
+    for part in (article.dateline, article.credit):
+        if part is not None:
+            inside += [part, part.span, part.agency]
+    if article.dateline is not None:
+        inside += [article.dateline.date, article.dateline.alt_date]
+    inside += [*article.paragraphs, *article.sentences, *article.quotes]
+    inside += [quote.speaker for quote in article.quotes] + [quote.cue for quote in article.quotes]
+    inside += [arnews.Token(Span(0, 3), "قال", arnews.TokenKind.WORD)]
+    inside += list(arnews.parse_many([("w1", article.text), ("w2", b"not text")]))  # type: ignore[list-item]
+    inside += [arnews.DocumentError("TypeError", "text must be str", 7)]
+    return [obj for obj in inside if obj is not None]
+
+
+@pytest.mark.parametrize("article", [_sample_article(), arnews.Article(text="")], ids=["sample", "empty"])
+def test_to_dict_gives_what_the_cattrs_converter_gives(article: arnews.Article) -> None:
+    # to_dict writes each class's dict with code generated from its fields;
+    # cattrs, which reads JSON back, must see the very same form.
+    for obj in _model_objects(article):
+        expected = converter().unstructure(obj)
+        if isinstance(obj, arnews.Article):
+            expected = {"schema_version": SCHEMA_VERSION, **expected}
+        assert arnews.to_dict(obj) == expected
+        assert json.dumps(arnews.to_dict(obj)) == json.dumps(expected)  # the same key order too
+
+
+@given(news_like)
+def test_to_dict_of_parsed_text_gives_what_cattrs_gives(text: str) -> None:
+    article = arnews.parse(text)
+    for obj in _model_objects(article):
+        expected = converter().unstructure(obj)
+        if isinstance(obj, arnews.Article):
+            expected = {"schema_version": SCHEMA_VERSION, **expected}
+        assert json.dumps(arnews.to_dict(obj), ensure_ascii=False) == json.dumps(expected, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("obj", [5, "نص", [Span(0, 1)], {"span": [0, 1]}, None])
+def test_to_dict_refuses_what_is_not_a_model_object(obj: object) -> None:
+    with pytest.raises(TypeError, match="model object"):
+        arnews.to_dict(obj)

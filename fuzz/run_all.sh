@@ -20,6 +20,11 @@ else
     python="$(command -v python3)"
 fi
 out="${FUZZ_OUT:-/tmp/arnews-fuzz}"
+# A fixed $FUZZ_SEED makes a short run repeat the same inputs (CI); unset, every run explores anew.
+seed=()
+if [ -n "${FUZZ_SEED:-}" ]; then
+    seed=(-seed="$FUZZ_SEED")
+fi
 
 if ! "$python" -c "import atheris" 2>/dev/null; then
     echo "fuzz: atheris is not installed for $python; skipping (pip install 'arnews[fuzz]' or atheris)"
@@ -45,7 +50,7 @@ for target in "${targets[@]}"; do
     mkdir -p "$corpus" "$out/crashes/$target"
     log="$out/$target.log"
     "$python" "$here/fuzz_$target.py" "$corpus" "$out/seeds" \
-        -max_total_time="$budget" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+        -max_total_time="$budget" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "${seed[@]}" \
         -artifact_prefix="$out/crashes/$target/" >"$log" 2>&1
     status=$?
     runs="$(grep -aoE 'Done [0-9]+ runs' "$log" | grep -oE '[0-9]+' | tail -1)"

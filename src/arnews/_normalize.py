@@ -584,8 +584,13 @@ _ENCODING = codecs.charmap_build(_DECODING)
 _BYTE_OF = {char: index for index, char in enumerate(_DECODING)}
 
 
-def _char_class(chars: Iterable[str]) -> str:
-    """A regex character class body for ``chars``, as escaped code-point ranges."""
+def char_class(chars: Iterable[str]) -> str:
+    r"""A regex character class body for ``chars``, as escaped code-point ranges.
+
+    Example:
+        >>> char_class("با")
+        '\\U00000627-\\U00000628'
+    """
     codes = sorted(set(map(ord, chars)))
     parts: list[str] = []
     for _, group in itertools.groupby(enumerate(codes), lambda pair: pair[1] - pair[0]):
@@ -720,7 +725,7 @@ def _compile(config: NormalizeConfig) -> _Plan:
             # Every step maps the alphabet into itself; tests check it for every step.
             byte_table[index] = _BYTE_OF[result]
     lengths = {chr(code): len(result) for code, result in table.items() if len(result) != 1}
-    changed = re.compile(f"[{_char_class(map(chr, table))}]+" if table else "(?!)")
+    changed = re.compile(f"[{char_class(map(chr, table))}]+" if table else "(?!)")
     return _Plan(table, tables, bytes(byte_table), bytes(byte_delete), bytes(byte_lengths), lengths, changed)
 
 

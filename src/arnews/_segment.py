@@ -31,7 +31,7 @@ from typing import Generic, NamedTuple, TypeVar, overload
 
 from arnews._data import load_table
 from arnews._model import Paragraph, Sentence, Span, Token, TokenKind
-from arnews._normalize import NormalizeConfig, normalize
+from arnews._normalize import NormalizeConfig, char_class, normalize
 from arnews._validate import require_str
 
 __all__ = [
@@ -87,15 +87,6 @@ def _is_latin_letter(ch: str) -> bool:
         or ("\u00c0" <= ch <= "\u024f" and ch not in "\u00d7\u00f7")
         or "\u1e00" <= ch <= "\u1eff"
     )
-
-
-def _class_ranges(chars: list[str]) -> str:
-    """Sorted characters as regex class ranges (backslash-u escapes)."""
-    parts: list[str] = []
-    for _, run in itertools.groupby(enumerate(map(ord, chars)), key=lambda pair: pair[1] - pair[0]):
-        codes = [cp for _, cp in run]
-        parts.append(f"\\u{codes[0]:04x}-\\u{codes[-1]:04x}")
-    return "".join(parts)
 
 
 def _runs_as_ranges(kinds: bytes, codes: bytearray) -> str:
@@ -422,7 +413,7 @@ def _boundary_pattern() -> re.Pattern[str]:
     long_word = f"[\u0621-\u064a]{{{_lexicon().longest_other + 1}}}"
     # A lone period after one of these letters standing alone is no boundary
     # at all (an initial, `د.`), so the scan never stops there; `د..` still does.
-    initial = f"(?:(?<!(?<!\\S)[{_class_ranges(_initials_that_continue())}]\\.)|(?=[{_TERMINATORS}]))"
+    initial = f"(?:(?<!(?<!\\S)[{char_class(_initials_that_continue())}]\\.)|(?=[{_TERMINATORS}]))"
     line_end = re.escape("".join(sorted(_CLOSES_LINE)))
     return re.compile(
         rf"[{_LINE_BREAK}{_TERMINATORS}](?:"

@@ -671,8 +671,7 @@ def _lookup_key(key: str, ignore_case: bool) -> str:
     A key's inner spaces match runs of U+0020 only (:data:`_SPACE_RUN`), so a
     matched key holds no other blank, and most hold no run at all.
     """
-    lookup = key.casefold() if ignore_case else key
-    return " ".join(lookup.split()) if "  " in lookup else lookup
+    return _single_spaced(key.casefold() if ignore_case else key)
 
 
 def _alternation(words: list[str]) -> str:

@@ -577,41 +577,32 @@ class _Progress:
             sys.stderr.write(f"\rarnews: {self._done} documents\n")
 
 
-class _Output:
-    """Standard output, or a file opened for writing (closed on exit)."""
-
-    def __init__(self, handle: TextIO, *, owned: bool) -> None:
-        self._handle = handle
-        self._owned = owned
-
-    def __enter__(self) -> TextIO:
-        return self._handle
-
-    def __exit__(self, *exc: object) -> None:
-        if self._owned:
-            self._handle.close()
-        else:
-            self._handle.flush()
-
-
-def _open_output(output: str | None) -> _Output:
-    if output is None or output == "-":
-        return _Output(sys.stdout, owned=False)
+def _open_file(output: str, mode: str) -> IO[Any]:
+    """The file ``-o`` names, opened to write (mode ``"w"`` or ``"wb"``); a usage error if it cannot be."""
     try:
-        return _Output(pathlib.Path(output).open("w", encoding="utf-8"), owned=True)
+        return pathlib.Path(output).open(mode, encoding=None if "b" in mode else "utf-8")
     except OSError as error:
         raise UsageError(f"cannot write {output}: {error}") from error
+
+
+@contextlib.contextmanager
+def _open_output(output: str | None) -> Iterator[IO[str]]:
+    """Standard output (flushed on exit), or the file ``output`` (closed on exit), to write text to."""
+    if output is None or output == "-":
+        try:
+            yield sys.stdout
+        finally:
+            sys.stdout.flush()
+        return
+    with _open_file(output, "w") as handle:
+        yield handle
 
 
 @contextlib.contextmanager
 def _byte_writer(output: str | None) -> Iterator[Callable[[bytes], object]]:
     """Write UTF-8 bytes to standard output (through its byte buffer) or to a file (closed on exit)."""
     if output is not None and output != "-":
-        try:
-            handle = pathlib.Path(output).open("wb")  # noqa: SIM115 - closed by the with below
-        except OSError as error:
-            raise UsageError(f"cannot write {output}: {error}") from error
-        with handle:
+        with _open_file(output, "wb") as handle:
             yield handle.write
         return
     sys.stdout.flush()  # what was written as text goes out first
